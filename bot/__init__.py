@@ -1,0 +1,1 @@
+"""studybot: a study bot for teams learning Docker and Kubernetes."""

@@ -1,0 +1,1 @@
+"""Chat faces of the bot; the only place chat SDKs are imported."""

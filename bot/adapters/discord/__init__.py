@@ -1,0 +1,1 @@
+"""The Discord face of the bot, built on discord.py."""

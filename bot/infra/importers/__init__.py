@@ -1,0 +1,1 @@
+"""Importers that turn notes and other glossaries into studybot content."""

@@ -1,0 +1,1 @@
+"""Numbered SQL migrations, applied in order and tracked by PRAGMA user_version."""

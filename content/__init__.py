@@ -1,0 +1,1 @@
+"""The shipped study content (YAML), packaged as bot.content."""
