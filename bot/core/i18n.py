@@ -49,6 +49,13 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         "ko": "그 용어는 이제 용어집에 없어요.",
         "en": "That term is no longer in the glossary.",
     },
+    "error.no_token": {
+        "ko": (
+            "DISCORD_TOKEN이 설정되지 않았어요. "
+            ".env에 토큰을 넣거나 --platform console로 실행하세요."
+        ),
+        "en": "DISCORD_TOKEN is not set. Put a token in .env or run with --platform console.",
+    },
     "error.unknown_command": {
         "ko": "모르는 명령어예요: `{command}`. `/help`를 입력해 보세요.",
         "en": "Unknown command: `{command}`. Try `/help`.",
@@ -80,7 +87,10 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         "ko": "도커·쿠버네티스 용어의 뜻을 찾아봐요",
         "en": "Look up a Docker or Kubernetes term",
     },
-    "command.define.term": {"ko": "찾을 용어 (한글, 영어, 초성 모두 가능)", "en": "Term to look up"},
+    "command.define.term": {
+        "ko": "찾을 용어 (한글, 영어, 초성 모두 가능)",
+        "en": "Term to look up",
+    },
     "command.define.private": {
         "ko": "나만 보기 (기본: 모두에게 보임)",
         "en": "Only show it to me (default: public)",

@@ -1,0 +1,151 @@
+"""The command line: run, check, define, import and sync."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bot import app
+from bot.adapters.console import render_text
+from bot.core.errors import ContentError, StudyBotError
+from bot.core.glossary import GlossaryService
+from bot.core.i18n import t
+from bot.core.lookup import LookupResult, Match
+from bot.infra.content import load_content
+from bot.settings import Settings
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="studybot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="start the bot (Discord with a token, else the console)")
+    run.add_argument("--platform", choices=["discord", "console"])
+    run.add_argument("--sync", action="store_true", help="force a Discord command sync")
+    check = sub.add_parser("check", help="validate the content folder")
+    check.add_argument("--content", type=Path)
+    define = sub.add_parser("define", help="look up terms")
+    define.add_argument("--content", type=Path)
+    define.add_argument("--json", action="store_true", help="one JSON object per line")
+    define.add_argument("--lang", choices=["ko", "en"])
+    define.add_argument("query", nargs="+")
+    sub.add_parser("sync", help="force the Discord command sync")
+    sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
+    _import_parser(sub)
+    return parser
+
+
+def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import", help="import notes or glossaries into content")
+    kinds = imp.add_subparsers(dest="kind", required=True)
+    til = kinds.add_parser("til", help="the team's TIL notes (Markdown)")
+    til.add_argument("files", nargs="+", type=Path)
+    k8s = kinds.add_parser("k8s", help="the Kubernetes website glossary folder")
+    k8s.add_argument("files", nargs=1, type=Path)
+    docker = kinds.add_parser("docker", help="Docker's glossary YAML")
+    docker.add_argument("files", nargs=1, type=Path)
+    for parser in (til, k8s, docker):
+        parser.add_argument("--out", type=Path, help="content folder to write (default: content/)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    try:
+        return _dispatch(args, settings)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "check":
+        return _check(args.content or app.content_dir(settings))
+    if args.command == "define":
+        content = load_content(args.content or app.content_dir(settings))
+        service = GlossaryService(content)
+        return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
+    if args.command == "health":
+        return EXIT_OK if app.healthy(settings, time.time()) else EXIT_PROBLEM
+    if args.command == "import":
+        from bot.infra.importers.cli import run_import
+
+        out = args.out or settings.content_dir or Path("content")
+        return run_import(args.kind, args.files, out)
+    app.configure_logging(settings)
+    if args.command == "sync":
+        print(asyncio.run(app.sync_commands(settings)))
+        return EXIT_OK
+    platform = args.platform or settings.platform
+    if platform == "discord" and settings.discord_token is None:
+        print(t("error.no_token", settings.locale), file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        asyncio.run(app.run(settings, platform, force_sync=args.sync))
+    except StudyBotError as exc:
+        print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
+
+
+def _check(directory: Path) -> int:
+    content = load_content(directory)
+    print(
+        f"{directory}: ok — {len(content.terms)} terms, {len(content.commands)} commands, "
+        f"{len(content.days)} days"
+    )
+    return EXIT_OK
+
+
+def _define(service: GlossaryService, queries: Sequence[str], *, as_json: bool, locale: str) -> int:
+    missed = False
+    for query in queries:
+        try:
+            result: LookupResult | None = service.lookup(query)
+        except StudyBotError as exc:
+            result, error = None, t(exc.key, locale, **exc.params)
+        missed = missed or result is None or not result.found
+        if as_json:
+            print(
+                json.dumps(
+                    _as_json(query, result, error if result is None else None), ensure_ascii=False
+                )
+            )
+        elif result is None:
+            print(error + "\n")
+        else:
+            print(render_text(service.define(query, locale)) + "\n")
+    return EXIT_PROBLEM if missed else EXIT_OK
+
+
+def _as_json(query: str, result: LookupResult | None, error: str | None) -> dict[str, Any]:
+    best = result.best if result is not None else None
+    others: tuple[Match, ...] = ()
+    if result is not None:
+        others = result.matches[1:] if result.found else result.suggestions
+    term = best.term if best is not None else None
+    return {
+        "query": query,
+        "found": best is not None,
+        "id": term.id if term else None,
+        "term": term.term if term else None,
+        "definition": term.definition if term else None,
+        "notes": list(term.notes) if term else [],
+        "aliases": list(term.aliases) if term else [],
+        "match": best.kind.value if best else None,
+        "score": round(best.score, 1) if best else None,
+        "suggestions": [
+            {"id": m.term.id, "term": m.term.term, "score": round(m.score, 1)} for m in others
+        ],
+        **({"error": error} if error else {}),
+    }

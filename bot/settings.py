@@ -1,0 +1,64 @@
+"""Settings from the environment and `.env`, built once at start-up and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_API_BASE = "https://discord.com/api/v10"
+DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/"
+
+Platform = Literal["discord", "console"]
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name, name.lower())
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    discord_token: SecretStr | None = Field(default=None, validation_alias=_env("DISCORD_TOKEN"))
+    discord_guild_ids: Annotated[tuple[int, ...], NoDecode] = Field(
+        default=(), validation_alias=_env("DISCORD_GUILD_IDS")
+    )
+    discord_api_base: str = Field(
+        default=DEFAULT_API_BASE, validation_alias=_env("DISCORD_API_BASE")
+    )
+    discord_gateway_url: str = Field(
+        default=DEFAULT_GATEWAY_URL, validation_alias=_env("DISCORD_GATEWAY_URL")
+    )
+    content_dir: Path | None = Field(default=None, validation_alias=_env("STUDYBOT_CONTENT_DIR"))
+    data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
+    locale: Literal["ko", "en"] = Field(default="ko", validation_alias=_env("STUDYBOT_LOCALE"))
+    log_level: str = Field(default="INFO", validation_alias=_env("STUDYBOT_LOG_LEVEL"))
+
+    @field_validator("discord_guild_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+        return value
+
+    @field_validator("discord_token", "content_dir", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @property
+    def platform(self) -> Platform:
+        """Discord when a token is set, otherwise the local console."""
+        return "discord" if self.discord_token is not None else "console"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "studybot.sqlite3"

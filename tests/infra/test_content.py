@@ -1,0 +1,150 @@
+"""Loading content folders: the shipped content validates, broken files say path:line: message."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.core.errors import ContentError
+from bot.infra.content import load_content, shipped_content_dir
+
+GOOD_TERM = """\
+terms:
+  - id: docker
+    term: 도커
+    aliases: [docker]
+    definition: 컨테이너 도구
+"""
+
+
+def _write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    return caught.value.problems
+
+
+def test_shipped_content_validates_with_every_row_of_the_team_note():
+    content = load_content(shipped_content_dir())
+    assert len(content.terms) == 29
+    assert content.commands
+    assert content.days[0].goals[0] == "도커 컨테이너 이해하기"
+
+
+def test_shipped_aliases_cover_what_learners_type():
+    content = load_content(shipped_content_dir())
+    by_id = {t.id: t for t in content.terms}
+    assert "control group" in by_id["cgroup"].aliases
+    assert "pod" in by_id["pod"].aliases
+    assert "IaC" in by_id["iac"].aliases
+    assert {"k8s", "Kubernetes"} <= set(by_id["kubernetes"].aliases)
+    assert "docker-compose" in by_id["docker-compose"].aliases
+    assert "multi-stage" in by_id["multistage-build"].aliases
+
+
+def test_shipped_notes_keep_bold_as_emphasis_not_raw_br():
+    content = load_content(shipped_content_dir())
+    text = "\n".join(n for t in content.terms for n in (t.definition, *t.notes))
+    assert "<br>" not in text
+    assert "**컨테이너**" in text
+
+
+def test_a_folder_with_only_a_glossary_is_valid(tmp_path):
+    _write(tmp_path, "glossary/a.yaml", GOOD_TERM)
+    content = load_content(tmp_path)
+    assert [t.id for t in content.terms] == ["docker"]
+    assert content.commands == ()
+    assert content.days == ()
+
+
+def test_missing_glossary_is_reported(tmp_path):
+    problems = _problems(tmp_path)
+    assert problems == [f"{tmp_path / 'glossary'}:0: no glossary file (*.yaml) found"]
+
+
+def test_bad_yaml_reports_its_line(tmp_path):
+    path = _write(tmp_path, "glossary/a.yaml", "terms:\n  - id: x\n    term: [unclosed\n")
+    (problem,) = _problems(tmp_path)
+    assert problem.startswith(f"{path}:")
+    assert "invalid YAML" in problem
+    assert int(problem.split(":")[1]) >= 3
+
+
+def test_unknown_key_and_empty_definition_point_at_their_lines(tmp_path):
+    path = _write(
+        tmp_path,
+        "glossary/a.yaml",
+        """\
+        terms:
+          - id: docker
+            term: 도커
+            definition: ""
+            colour: blue
+        """,
+    )
+    problems = _problems(tmp_path)
+    assert f"{path}:4: 'definition' must not be empty (at terms.0.definition)" in problems
+    assert f"{path}:5: unknown key 'colour' (at terms.0.colour)" in problems
+
+
+def test_missing_definition_points_at_the_entry(tmp_path):
+    path = _write(tmp_path, "glossary/a.yaml", "terms:\n  - id: docker\n    term: 도커\n")
+    assert _problems(tmp_path) == [
+        f"{path}:2: missing required key 'definition' (at terms.0.definition)"
+    ]
+
+
+def test_duplicate_id_across_files_names_both_places(tmp_path):
+    first = _write(tmp_path, "glossary/a.yaml", GOOD_TERM)
+    second = _write(tmp_path, "glossary/b.yaml", GOOD_TERM.replace("[docker]", "[]"))
+    problems = _problems(tmp_path)
+    assert f"{second}:2: duplicate id 'docker' (first at {first}:2)" in problems
+
+
+def test_alias_claimed_by_two_entries_is_refused(tmp_path):
+    path = _write(
+        tmp_path,
+        "glossary/a.yaml",
+        GOOD_TERM
+        + """\
+  - id: podman
+    term: 포드맨
+    aliases: [Docker]
+    definition: 다른 컨테이너 도구
+""",
+    )
+    (problem,) = _problems(tmp_path)
+    assert problem.startswith(f"{path}:6: 'podman': name 'docker' is already claimed by 'docker'")
+
+
+def test_related_and_practice_ids_must_exist(tmp_path):
+    _write(tmp_path, "glossary/a.yaml", GOOD_TERM + "    related: [nope]\n")
+    practice = _write(
+        tmp_path,
+        "practice/p.yaml",
+        "commands:\n  - id: run\n    command: docker run x\n    explanation: 실행\n"
+        "    terms: [ghost]\n",
+    )
+    curriculum = _write(
+        tmp_path, "curriculum.yaml", "days:\n  - day: 1\n    title: 시작\n    practice: [none]\n"
+    )
+    problems = _problems(tmp_path)
+    assert any(p.endswith("'docker': related id 'nope' does not exist") for p in problems)
+    assert f"{practice}:2: 'run': term id 'ghost' does not exist" in problems
+    assert f"{curriculum}:2: day 1: practice id 'none' does not exist" in problems
+
+
+def test_non_utf8_file_is_reported_not_raised(tmp_path):
+    path = tmp_path / "glossary" / "a.yaml"
+    path.parent.mkdir()
+    path.write_bytes(b"terms:\n  - id: \xff\xfe\n")
+    (problem,) = _problems(tmp_path)
+    assert problem.startswith(f"{path}:0: cannot read file")

@@ -1,0 +1,131 @@
+"""The command line: exit codes, JSON lines, content errors without tracebacks, piped console."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("STUDYBOT_CONTENT_DIR", raising=False)
+    monkeypatch.setenv("STUDYBOT_DATA_DIR", str(tmp_path / "data"))
+
+
+def _json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_define_json_has_every_key_and_exits_zero_when_all_found(capsys):
+    assert main(["define", "--json", "cgroup", "도커란", "ㅋㅂㄴㅌㅅ", "kubernets"]) == 0
+    rows = _json_lines(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == ["cgroup", "docker", "kubernetes", "kubernetes"]
+    assert set(rows[0]) == {
+        "query",
+        "found",
+        "id",
+        "term",
+        "definition",
+        "notes",
+        "aliases",
+        "match",
+        "score",
+        "suggestions",
+    }
+    assert [r["match"] for r in rows] == ["exact", "particle", "chosung", "fuzzy"]
+
+
+def test_define_exits_one_when_any_query_misses(capsys):
+    assert main(["define", "--json", "cgroup", "xyzzy"]) == 1
+    rows = _json_lines(capsys.readouterr().out)
+    assert rows[1]["found"] is False
+    assert rows[1]["id"] is None
+
+
+def test_define_empty_query_is_a_miss_with_a_message(capsys):
+    assert main(["define", "--json", "   "]) == 1
+    (row,) = _json_lines(capsys.readouterr().out)
+    assert row["found"] is False
+    assert "error" in row
+
+
+def test_define_without_query_is_a_usage_error():
+    with pytest.raises(SystemExit) as caught:
+        main(["define"])
+    assert caught.value.code == 2
+
+
+def test_define_text_prints_the_card(capsys):
+    assert main(["define", "파드에 대해"]) == 0
+    assert "[파드]" in capsys.readouterr().out
+
+
+def test_check_passes_on_shipped_content(capsys):
+    assert main(["check"]) == 0
+    assert "29 terms" in capsys.readouterr().out
+
+
+def test_check_reports_problems_as_path_line_message_and_exits_one(tmp_path, capsys):
+    broken = tmp_path / "broken" / "glossary" / "a.yaml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("terms:\n  - id: x\n    term: 엑스\n    definition: d\n    oops: 1\n")
+    assert main(["check", "--content", str(tmp_path / "broken")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"{broken}:5: unknown key 'oops' (at terms.0.oops)"
+
+
+def test_run_refuses_invalid_content_without_traceback(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    env = {**os.environ, "STUDYBOT_CONTENT_DIR": str(empty), "PYTHONPATH": str(ROOT)}
+    env.pop("DISCORD_TOKEN", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        input="",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "no glossary file" in proc.stderr
+
+
+def test_piped_console_session_answers_the_four_readme_queries(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DISCORD_TOKEN", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        input="/define cgroup\n/define 도커란\n/define ㅋㅂㄴㅌㅅ\n/define kubernets\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    titles = [line for line in proc.stdout.splitlines() if line.startswith("[")]
+    assert titles == ["[Cgroup]", "[도커]", "[쿠버네티스]", "[쿠버네티스]"]
+
+
+def test_discord_platform_without_token_is_one_clear_line(capsys):
+    assert main(["run", "--platform", "discord"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "DISCORD_TOKEN" in err[0]
+
+
+def test_health_fails_when_no_bot_is_running():
+    assert main(["health"]) == 1
