@@ -18,6 +18,11 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.infra.content import load_content
+from bot.infra.importers.docker import import_docker_glossary
+from bot.infra.importers.k8s import import_k8s_dir
+from bot.infra.importers.merge import merge_into, merge_note
+from bot.infra.importers.result import MergeReport
+from bot.infra.importers.til import parse_til
 from bot.settings import Settings
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -78,10 +83,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "health":
         return EXIT_OK if app.healthy(settings, time.time()) else EXIT_PROBLEM
     if args.command == "import":
-        from bot.infra.importers.cli import run_import
-
-        out = args.out or settings.content_dir or Path("content")
-        return run_import(args.kind, args.files, out)
+        return _import(args.kind, args.files, args.out or settings.content_dir or Path("content"))
     app.configure_logging(settings)
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
@@ -92,10 +94,34 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_PROBLEM
     try:
         asyncio.run(app.run(settings, platform, force_sync=args.sync))
+    except ContentError:
+        raise  # printed by main() as path:line: message lines
     except StudyBotError as exc:
         print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK
+
+
+def _import(kind: str, files: Sequence[Path], out: Path) -> int:
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        print(f"not found: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if kind == "til":
+        for path in files:
+            note = parse_til(path.read_text(encoding="utf-8"), str(path))
+            _print_import(note.warnings, merge_note(out, note))
+        return EXIT_OK
+    result = import_k8s_dir(files[0]) if kind == "k8s" else import_docker_glossary(files[0])
+    source = f"k8s-{files[0].name}" if kind == "k8s" else "docker"
+    _print_import(result.warnings, merge_into(out, terms=result.terms, source_name=source))
+    return EXIT_OK
+
+
+def _print_import(warnings: Sequence[str], report: MergeReport) -> None:
+    for line in warnings:
+        print(line, file=sys.stderr)
+    print("\n".join(report.lines()))
 
 
 def _check(directory: Path) -> int:
