@@ -1,19 +1,36 @@
-"""The composition root: builds settings, content, services and the chat face, and owns them."""
+"""The composition root: builds settings, content, db, services, scheduler and the chat face."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import signal
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
+from bot.core.daily import DailyService, MorningService, PostedItem
+from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
-from bot.core.models import Content
+from bot.core.models import Content, SpaceRef
+from bot.core.ports import Publisher
+from bot.core.quiz import QuizService
+from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.core.spaces import SpaceDefaults, SpaceService
+from bot.infra.clock import SystemClock
 from bot.infra.content import load_content, shipped_content_dir
+from bot.infra.db import Database
+from bot.infra.repositories import (
+    SqlitePostLog,
+    SqliteQuizRepository,
+    SqliteRotationRepository,
+    SqliteSpaceRepository,
+)
+from bot.infra.scheduler import DailyScheduler
 from bot.settings import Platform, Settings
 
 log = logging.getLogger(__name__)
@@ -33,33 +50,121 @@ def load(settings: Settings) -> Content:
     return load_content(content_dir(settings))
 
 
-def build_services(content: Content) -> Services:
-    return Services(glossary=GlossaryService(content))
-
-
 def configure_logging(settings: Settings) -> None:
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # APScheduler narrates every job it adds at INFO; our own lines already say what ran.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+class PublisherUnavailableError(StudyBotError):
+    key = "error.generic"
+
+
+class Relay:
+    """The Publisher the services hold; it forwards to the chat face once that face is up.
+
+    The services are built before the face (the face needs them), and the face's publisher
+    exists only once it is connected, so the link is made late, here, in one place.
+    """
+
+    def __init__(self) -> None:
+        self.target: Publisher | None = None
+
+    def _target(self) -> Publisher:
+        if self.target is None:
+            raise PublisherUnavailableError("no chat face is connected yet")
+        return self.target
+
+    async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
+        return await self._target().post(space, channel, reply)
+
+    async def edit(
+        self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
+    ) -> None:
+        await self._target().edit(space, channel, message_id, reply)
+
+
+class Application:
+    """Owns the database, the services and the scheduler for one process."""
+
+    def __init__(self, settings: Settings, content: Content, platform: Platform) -> None:
+        self.settings = settings
+        self.content = content
+        self.platform = platform
+        self.relay = Relay()
+        self._db: Database | None = None
+        self._scheduler: DailyScheduler | None = None
+        self.services = Services(glossary=GlossaryService(content))
+
+    async def __aenter__(self) -> Self:
+        clock = SystemClock()
+        self._db = db = await Database.open(self.settings.database_path)
+        defaults = SpaceDefaults.from_env(self.settings.space_defaults())
+        spaces = SpaceService(SqliteSpaceRepository(db, clock), clock, defaults)
+        quiz = QuizService(self.content, SqliteQuizRepository(db), spaces, clock)
+        daily = DailyService(
+            spaces=spaces,
+            posts=SqlitePostLog(db),
+            publisher=self.relay,
+            clock=clock,
+            morning=MorningService(self.content, SqliteRotationRepository(db)),
+            quiz=quiz,
+            platforms={self.platform},
+        )
+        self.services = Services(
+            glossary=self.services.glossary, spaces=spaces, daily=daily, quiz=quiz
+        )
+        self._scheduler = DailyScheduler(daily, spaces, clock)
+        spaces.on_change(self._scheduler.on_settings_changed)
+        return self
+
+    async def start_schedule(self, publisher: Publisher) -> list[PostedItem]:
+        """Connect the face's publisher, catch up on missed posts and start the schedule."""
+        self.relay.target = publisher
+        if self._scheduler is None:
+            raise RuntimeError("use Application as an async context manager")
+        return await self._scheduler.start()
+
+    async def post_due(
+        self, publisher: Publisher, at: dt.datetime, space: str | None
+    ) -> list[PostedItem]:
+        """Post what is due at ``at`` once, through the same path as the scheduler."""
+        self.relay.target = publisher
+        if self.services.daily is None:
+            raise RuntimeError("use Application as an async context manager")
+        return await self.services.daily.post_due(at, space)
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._scheduler is not None:
+            self._scheduler.shutdown()
+        if self._db is not None:
+            await self._db.close()
 
 
 async def run(settings: Settings, platform: Platform, *, force_sync: bool = False) -> None:
     """Start the bot on ``platform`` and run until the chat face ends or SIGTERM/SIGINT."""
-    services = build_services(load(settings))
+    content = load(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     heartbeat = asyncio.create_task(_beat(settings.data_dir / HEARTBEAT_FILE))
     try:
-        await _serve(settings, services, platform, force_sync=force_sync)
+        async with Application(settings, content, platform) as application:
+            await _serve(application, force_sync=force_sync)
     finally:
         heartbeat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await heartbeat
 
 
-async def _serve(
-    settings: Settings, services: Services, platform: Platform, *, force_sync: bool
-) -> None:
+async def _serve(application: Application, *, force_sync: bool) -> None:
+    settings = application.settings
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -67,14 +172,16 @@ async def _serve(
             loop.add_signal_handler(sig, stop.set)
     # The chat faces are imported on demand: discord.py alone costs a noticeable part of a
     # cold start, which `define` and the console should not pay.
-    if platform == "discord":
+    if application.platform == "discord":
         from bot.adapters.discord.runner import serve as serve_discord
 
-        await serve_discord(settings, services, stop=stop, force_sync=force_sync)
+        await serve_discord(settings, application.services, stop=stop, force_sync=force_sync)
         return
     from bot.adapters import console
 
-    await _until(console.serve(services, settings.locale), stop)
+    await _until(
+        console.serve(application.services, settings.locale, application.start_schedule), stop
+    )
 
 
 async def _beat(path: Path) -> None:
@@ -97,7 +204,7 @@ async def sync_commands(settings: Settings) -> str:
     """Force a Discord command sync and return its one-line summary."""
     from bot.adapters.discord.runner import sync_commands as sync
 
-    return await sync(settings, build_services(load(settings)))
+    return await sync(settings, Services(glossary=GlossaryService(load(settings))))
 
 
 async def _until(main: Coroutine[Any, Any, None], stop: asyncio.Event) -> None:

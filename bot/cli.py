@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import sys
 import time
@@ -23,7 +24,7 @@ from bot.infra.importers.k8s import import_k8s_dir
 from bot.infra.importers.merge import merge_into, merge_note
 from bot.infra.importers.result import MergeReport
 from bot.infra.importers.til import parse_til
-from bot.settings import Settings
+from bot.settings import Platform, Settings
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -42,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     define.add_argument("--lang", choices=["ko", "en"])
     define.add_argument("query", nargs="+")
     sub.add_parser("sync", help="force the Discord command sync")
+    due = sub.add_parser("post-due", help="post what is due now (for cron), once")
+    due.add_argument("--at", type=_instant, help="an ISO-8601 instant with offset (default: now)")
+    due.add_argument("--space", help="only this space id")
+    due.add_argument("--platform", choices=["discord", "console"])
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
     _import_parser(sub)
     return parser
@@ -85,6 +90,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "import":
         return _import(args.kind, args.files, args.out or settings.content_dir or Path("content"))
     app.configure_logging(settings)
+    if args.command == "post-due":
+        platform = args.platform or settings.platform
+        at = args.at or dt.datetime.now(dt.UTC)
+        return asyncio.run(_post_due(settings, platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
         return EXIT_OK
@@ -122,6 +131,37 @@ def _print_import(warnings: Sequence[str], report: MergeReport) -> None:
     for line in warnings:
         print(line, file=sys.stderr)
     print("\n".join(report.lines()))
+
+
+def _instant(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO-8601 instant: {text!r}") from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"give an offset, e.g. {text}+09:00 or {text}Z")
+    return value.astimezone(dt.UTC)
+
+
+async def _post_due(
+    settings: Settings, platform: Platform, at: dt.datetime, space: str | None
+) -> int:
+    async with app.Application(settings, app.load(settings), platform) as application:
+        if platform == "discord":
+            from bot.adapters.discord.publisher import rest_publisher
+
+            async with rest_publisher(settings) as publisher:
+                posted = await application.post_due(publisher, at, space)
+        else:
+            from bot.adapters import console
+
+            await console.prepare_space(application.services)
+            publisher = console.ConsolePublisher(sys.stdout, locale=settings.locale)
+            posted = await application.post_due(publisher, at, space)
+    for item in posted:
+        where = f"{item.space.platform}:{item.space.id}"
+        print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
+    return EXIT_OK
 
 
 def _check(directory: Path) -> int:

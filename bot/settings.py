@@ -39,6 +39,16 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
     locale: Literal["ko", "en"] = Field(default="ko", validation_alias=_env("STUDYBOT_LOCALE"))
     log_level: str = Field(default="INFO", validation_alias=_env("STUDYBOT_LOG_LEVEL"))
+    # Defaults for a new space; each space changes its own with /settings. The values are
+    # validated by the core's settings parser when the bot starts.
+    timezone: str = Field(default="Asia/Seoul", validation_alias=_env("STUDYBOT_TIMEZONE"))
+    morning_time: str = Field(default="09:00", validation_alias=_env("STUDYBOT_MORNING_TIME"))
+    quiz_time: str = Field(default="13:00", validation_alias=_env("STUDYBOT_QUIZ_TIME"))
+    quiz_close_time: str = Field(default="18:00", validation_alias=_env("STUDYBOT_QUIZ_CLOSE_TIME"))
+    retro_time: str = Field(default="21:00", validation_alias=_env("STUDYBOT_RETRO_TIME"))
+    study_days: str = Field(default="mon-fri", validation_alias=_env("STUDYBOT_STUDY_DAYS"))
+    channel_id: str | None = Field(default=None, validation_alias=_env("STUDYBOT_CHANNEL_ID"))
+    daily_enabled: bool = Field(default=True, validation_alias=_env("STUDYBOT_DAILY_ENABLED"))
 
     @field_validator("discord_guild_ids", mode="before")
     @classmethod
@@ -47,7 +57,7 @@ class Settings(BaseSettings):
             return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
         return value
 
-    @field_validator("discord_token", "content_dir", mode="before")
+    @field_validator("discord_token", "content_dir", "channel_id", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -58,6 +68,22 @@ class Settings(BaseSettings):
     def platform(self) -> Platform:
         """Discord when a token is set, otherwise the local console."""
         return "discord" if self.discord_token is not None else "console"
+
+    def space_defaults(self) -> dict[str, str]:
+        """The new-space defaults, keyed by their environment names."""
+        values = {
+            "STUDYBOT_TIMEZONE": self.timezone,
+            "STUDYBOT_MORNING_TIME": self.morning_time,
+            "STUDYBOT_QUIZ_TIME": self.quiz_time,
+            "STUDYBOT_QUIZ_CLOSE_TIME": self.quiz_close_time,
+            "STUDYBOT_RETRO_TIME": self.retro_time,
+            "STUDYBOT_STUDY_DAYS": self.study_days,
+            "STUDYBOT_DAILY_ENABLED": "on" if self.daily_enabled else "off",
+            "STUDYBOT_LOCALE": self.locale,
+        }
+        if self.channel_id:
+            values["STUDYBOT_CHANNEL_ID"] = self.channel_id
+        return values
 
     @property
     def database_path(self) -> Path:

@@ -36,3 +36,57 @@ class ContentError(StudyBotError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class PermissionDeniedError(StudyBotError):
+    """The member may not do this (changing settings needs a manage permission)."""
+
+    key = "error.permission_denied"
+
+
+class UnknownSettingError(StudyBotError):
+    key = "error.unknown_setting"
+
+
+class InvalidTimezoneError(StudyBotError):
+    key = "error.invalid_timezone"
+
+
+class InvalidTimeError(StudyBotError):
+    key = "error.invalid_time"
+
+
+class InvalidDaysError(StudyBotError):
+    key = "error.invalid_days"
+
+
+class InvalidDateError(StudyBotError):
+    key = "error.invalid_date"
+
+
+class InvalidSettingError(StudyBotError):
+    key = "error.invalid_setting"
+
+
+class CloseBeforeOpenError(StudyBotError):
+    """The quiz would close at or before the time it opens."""
+
+    key = "error.close_before_open"
+
+
+class UnknownRoundError(StudyBotError):
+    key = "error.unknown_round"
+
+
+class RoundClosedError(StudyBotError):
+    key = "error.round_closed"
+
+
+class AlreadyAnsweredError(StudyBotError):
+    key = "error.already_answered"
+
+
+class InvalidAnswerError(StudyBotError):
+    """A forged or malformed answer button: not an int, or a choice out of range."""
+
+    key = "error.invalid_answer"

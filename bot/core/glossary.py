@@ -182,7 +182,11 @@ def _bullets(items: Iterable[str]) -> str:
 
 
 def _practice(cards: Iterable[CommandCard]) -> str:
-    lines = [f"`{c.command}` — {c.explanation}" for c in list(cards)[:_MAX_PRACTICE]]
+    # The first line of an explanation says what the command does; the flag lines that
+    # follow would crowd the card, and `/define` of the command's terms shows the cards anyway.
+    lines = [
+        f"`{c.command}` — {c.explanation.splitlines()[0]}" for c in list(cards)[:_MAX_PRACTICE]
+    ]
     return "\n".join(lines)
 
 

@@ -56,6 +56,11 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         ),
         "en": "DISCORD_TOKEN is not set. Put a token in .env or run with --platform console.",
     },
+    "console.answer.usage": {
+        "ko": "`/answer 번호` 형식으로 답해 주세요. 먼저 `/quiz`로 문제를 받아요.",
+        "en": "Answer with `/answer N`. Get a question with `/quiz` first.",
+    },
+    "console.edited": {"ko": "(게시물 #{message_id} 수정됨)", "en": "(post #{message_id} edited)"},
     "error.unknown_command": {
         "ko": "모르는 명령어예요: `{command}`. `/help`를 입력해 보세요.",
         "en": "Unknown command: `{command}`. Try `/help`.",
@@ -101,6 +106,223 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
     "match.particle": {"ko": "조사 제거", "en": "particle"},
     "match.chosung": {"ko": "초성", "en": "initial consonants"},
     "match.fuzzy": {"ko": "비슷한 철자", "en": "fuzzy"},
+    # Discord: option names (Korean by default, English for en-US/en-GB clients) and errors.
+    "option.define.term": {"ko": "용어", "en": "term"},
+    "option.define.private": {"ko": "나만보기", "en": "private"},
+    "error.discord_login": {
+        "ko": "디스코드가 봇 토큰을 거부했어요. DISCORD_TOKEN을 확인해 주세요.",
+        "en": "Discord rejected the bot token. Check DISCORD_TOKEN.",
+    },
+    "error.stale_button": {
+        "ko": "이 버튼은 더 이상 동작하지 않아요. 명령어를 다시 입력해 주세요.",
+        "en": "This button no longer works. Please run the command again.",
+    },
+    # --- the daily study loop: settings, morning post, quiz, leaderboard ---
+    "days.names": {"ko": "월,화,수,목,금,토,일", "en": "Mon,Tue,Wed,Thu,Fri,Sat,Sun"},
+    "error.permission_denied": {
+        "ko": "이 설정은 서버 관리 권한이 있는 분만 바꿀 수 있어요.",
+        "en": "Only members who can manage this server can change this setting.",
+    },
+    "error.unknown_setting": {
+        "ko": "모르는 설정이에요: `{name}`. 바꿀 수 있는 설정: {known}",
+        "en": "Unknown setting: `{name}`. You can change: {known}",
+    },
+    "error.invalid_timezone": {
+        "ko": "`{value}`는 올바른 시간대가 아니에요. 예: `Asia/Seoul`, `Europe/Berlin`",
+        "en": "`{value}` is not a valid time zone. For example `Asia/Seoul` or `Europe/Berlin`.",
+    },
+    "error.invalid_time": {
+        "ko": "`{value}`는 올바른 시각이 아니에요. 24시간제 `HH:MM`으로 입력해 주세요. 예: `09:00`",
+        "en": "`{value}` is not a valid time. Use 24-hour `HH:MM`, for example `09:00`.",
+    },
+    "error.invalid_days": {
+        "ko": "`{value}`에서 요일을 알아듣지 못했어요. 예: `mon-fri`, `월,수,금`, `평일`",
+        "en": "Could not read days from `{value}`. Try `mon-fri`, `mon,wed,fri` or `weekdays`.",
+    },
+    "error.invalid_date": {
+        "ko": "`{value}`는 올바른 날짜가 아니에요. `YYYY-MM-DD`로 입력해 주세요.",
+        "en": "`{value}` is not a valid date. Use `YYYY-MM-DD`.",
+    },
+    "error.invalid_setting": {
+        "ko": "`{name}`에 `{value}` 값은 쓸 수 없어요.",
+        "en": "`{value}` is not a valid value for `{name}`.",
+    },
+    "error.close_before_open": {
+        "ko": "퀴즈 마감({close})은 퀴즈 시작({open})보다 늦어야 해요.",
+        "en": "The quiz close time ({close}) must be after the quiz time ({open}).",
+    },
+    "error.unknown_round": {
+        "ko": "이 퀴즈는 찾을 수 없어요. 새 퀴즈를 기다리거나 `/quiz`로 연습해 보세요.",
+        "en": "This quiz can't be found. Wait for the next one or practise with `/quiz`.",
+    },
+    "error.round_closed": {
+        "ko": "이 퀴즈는 이미 마감됐어요. 다음 퀴즈에 도전해 주세요!",
+        "en": "This quiz is already closed. Try the next one!",
+    },
+    "error.already_answered": {
+        "ko": "이미 이 퀴즈에 답했어요. 한 사람당 한 번만 답할 수 있어요.",
+        "en": "You've already answered this quiz. Each member answers once.",
+    },
+    "error.invalid_answer": {
+        "ko": "잘못된 답안 버튼이에요. 아무것도 기록하지 않았어요.",
+        "en": "That answer button is not valid. Nothing was recorded.",
+    },
+    "settings.title": {"ko": "⚙️ 스터디 설정", "en": "⚙️ Study settings"},
+    "settings.saved": {"ko": "✅ 설정을 저장했어요", "en": "✅ Settings saved"},
+    "settings.footer": {
+        "ko": "관리 권한이 있으면 /settings 로 바꿀 수 있어요. 바뀐 시간은 바로 적용돼요.",
+        "en": "Server managers can change these with /settings; changes apply at once.",
+    },
+    "settings.channel": {"ko": "스터디 채널", "en": "Study channel"},
+    "settings.channel.none": {
+        "ko": "(정하지 않음 — 게시하지 않아요)",
+        "en": "(not set — nothing is posted)",
+    },
+    "settings.timezone": {"ko": "시간대", "en": "Time zone"},
+    "settings.morning": {"ko": "아침 인사", "en": "Morning post"},
+    "settings.quiz": {"ko": "오늘의 퀴즈", "en": "Daily quiz"},
+    "settings.quiz_close": {"ko": "퀴즈 마감", "en": "Quiz closes"},
+    "settings.retro": {"ko": "회고 알림", "en": "Retro reminder"},
+    "settings.days": {"ko": "스터디 요일", "en": "Study days"},
+    "settings.days.none": {"ko": "(없음)", "en": "(none)"},
+    "settings.enabled": {"ko": "자동 게시", "en": "Daily posts"},
+    "settings.on": {"ko": "켜짐", "en": "on"},
+    "settings.off": {"ko": "꺼짐", "en": "off"},
+    "settings.start": {"ko": "스터디 시작일", "en": "Study start date"},
+    "settings.locale": {"ko": "언어", "en": "Language"},
+    "morning.title": {
+        "ko": "☀️ 좋은 아침이에요! {date} ({weekday})",
+        "en": "☀️ Good morning! {date} ({weekday})",
+    },
+    "morning.day": {"ko": "Day {number} · {title}", "en": "Day {number} · {title}"},
+    "morning.free": {
+        "ko": "오늘은 정해진 커리큘럼이 없어요. 지난 내용을 복습해 봐요.",
+        "en": "No curriculum day today. A good day to review.",
+    },
+    "morning.not_started": {
+        "ko": "커리큘럼은 {date}에 시작해요.",
+        "en": "The curriculum starts on {date}.",
+    },
+    "morning.finished": {
+        "ko": "🎉 커리큘럼을 모두 마쳤어요! 오늘의 용어로 계속 복습해요.",
+        "en": "🎉 The curriculum is complete! Keep reviewing with the term of the day.",
+    },
+    "morning.goals": {"ko": "오늘의 목표", "en": "Today's goals"},
+    "morning.practice": {"ko": "실습", "en": "Practice"},
+    "morning.links": {"ko": "참고 자료", "en": "References"},
+    "morning.scrum.title": {"ko": "나의 목표", "en": "Your goals"},
+    "morning.scrum.body": {
+        "ko": "`/scrum`으로 오늘 공부할 내용을 남겨 주세요.",
+        "en": "Share what you'll study today with `/scrum`.",
+    },
+    "morning.term": {"ko": "📖 오늘의 용어", "en": "📖 Term of the day"},
+    "morning.footer": {
+        "ko": "오늘의 퀴즈도 곧 올라와요. 함께 꾸준히!",
+        "en": "Today's quiz is coming up later. Keep going together!",
+    },
+    "morning.rest.title": {"ko": "오늘은 쉬는 날이에요", "en": "No study today"},
+    "morning.rest.body": {
+        "ko": "오늘은 스터디 요일이 아니에요. 푹 쉬고 다음 스터디에서 만나요!",
+        "en": "Today is not a study day. Rest well and see you next time!",
+    },
+    "quiz.daily.title": {"ko": "🧩 오늘의 퀴즈 · {date}", "en": "🧩 Daily quiz · {date}"},
+    "quiz.daily.footer": {
+        "ko": "마감 {close} · 한 사람당 한 번만 답할 수 있어요",
+        "en": "Closes at {close} · one answer per member",
+    },
+    "quiz.practice.title": {"ko": "🧩 연습 문제", "en": "🧩 Practice question"},
+    "quiz.practice.footer": {
+        "ko": "연습 문제는 점수에 들어가지 않아요.",
+        "en": "Practice questions don't count toward the leaderboard.",
+    },
+    "quiz.lead.term_definition": {
+        "ko": "다음 용어의 뜻으로 알맞은 것은?",
+        "en": "Which is the meaning of this term?",
+    },
+    "quiz.lead.definition_term": {
+        "ko": "다음 설명에 해당하는 용어는?",
+        "en": "Which term matches this description?",
+    },
+    "quiz.lead.command_explanation": {
+        "ko": "다음 명령어는 무엇을 하나요?",
+        "en": "What does this command do?",
+    },
+    "quiz.lead.note_term": {
+        "ko": "다음 설명은 어떤 용어에 대한 것일까요?",
+        "en": "Which term is this note about?",
+    },
+    "quiz.kind.term_definition": {"ko": "용어 → 뜻", "en": "term → meaning"},
+    "quiz.kind.definition_term": {"ko": "뜻 → 용어", "en": "meaning → term"},
+    "quiz.kind.command_explanation": {"ko": "명령어 → 하는 일", "en": "command → what it does"},
+    "quiz.kind.note_term": {"ko": "비고 → 용어", "en": "note → term"},
+    "quiz.note": {"ko": "참고", "en": "Note"},
+    "quiz.note.fallback": {
+        "ko": "'{kind}' 문제를 만들 재료가 부족해서 다른 종류로 냈어요.",
+        "en": "There wasn't enough material for a '{kind}' question, so here is another kind.",
+    },
+    "quiz.note.few_options": {
+        "ko": "용어집이 작아서 보기가 {count}개뿐이에요.",
+        "en": "The glossary is small, so there are only {count} options.",
+    },
+    "quiz.none.title": {"ko": "퀴즈를 만들 수 없어요", "en": "No quiz can be made"},
+    "quiz.none.body": {
+        "ko": (
+            "퀴즈에는 용어가 두 개 이상 필요한데, 용어집에는 {count}개뿐이에요."
+            " 용어를 더 추가해 주세요."
+        ),
+        "en": "A quiz needs at least two terms; the glossary has {count}. Please add more.",
+    },
+    "quiz.ack.right": {"ko": "⭕ 정답이에요!", "en": "⭕ Correct!"},
+    "quiz.ack.wrong": {"ko": "❌ 아쉬워요, 틀렸어요", "en": "❌ Not quite"},
+    "quiz.ack.answer": {"ko": "정답: {answer}", "en": "Answer: {answer}"},
+    "quiz.explanation": {"ko": "해설", "en": "Explanation"},
+    "quiz.result.title": {
+        "ko": "🧩 오늘의 퀴즈 · {date} (마감)",
+        "en": "🧩 Daily quiz · {date} (closed)",
+    },
+    "quiz.result.answer": {"ko": "정답", "en": "Answer"},
+    "quiz.result.count": {"ko": "참여", "en": "Answers"},
+    "quiz.result.count.value": {
+        "ko": "{answered}명 참여 · {right}명 정답",
+        "en": "{answered} answered · {right} correct",
+    },
+    "quiz.result.winners": {"ko": "정답자", "en": "Got it right"},
+    "quiz.result.nobody": {"ko": "(없음)", "en": "(nobody)"},
+    "quiz.result.more": {"ko": "외 {count}명", "en": "and {count} more"},
+    "quiz.result.footer": {
+        "ko": "`/leaderboard`로 순위를, `/quiz`로 연습 문제를 볼 수 있어요.",
+        "en": "See the ranking with `/leaderboard`, or practise with `/quiz`.",
+    },
+    "leaderboard.title": {"ko": "🏆 리더보드 · {period}", "en": "🏆 Leaderboard · {period}"},
+    "leaderboard.week": {"ko": "이번 주", "en": "this week"},
+    "leaderboard.month": {"ko": "이번 달", "en": "this month"},
+    "leaderboard.all": {"ko": "전체", "en": "all time"},
+    "leaderboard.empty": {
+        "ko": "아직 기록이 없어요. 오늘의 퀴즈에 참여해 보세요!",
+        "en": "No answers yet. Join today's quiz!",
+    },
+    "leaderboard.row": {
+        "ko": "{rank}. {name} — 정답 {correct}/{answered} ({accuracy}%) · 🔥 {streak}일 연속",
+        "en": "{rank}. {name} — {correct}/{answered} right ({accuracy}%) · 🔥 {streak}-day streak",
+    },
+    "leaderboard.footer": {
+        "ko": "오늘의 퀴즈만 집계해요. 연속 기록은 스터디 요일 기준이에요.",
+        "en": "Only daily quizzes count. Streaks count study days only.",
+    },
+    "command.quiz": {
+        "ko": "연습 문제를 풀어봐요 (점수에 들어가지 않아요)",
+        "en": "Practise with a private question",
+    },
+    "command.leaderboard": {"ko": "퀴즈 순위를 봐요", "en": "See the quiz leaderboard"},
+    "command.leaderboard.period": {
+        "ko": "기간: 이번 주, 이번 달, 전체",
+        "en": "Period: this week, this month, all time",
+    },
+    "command.today": {"ko": "오늘의 스터디 내용을 봐요", "en": "See today's study plan"},
+    "command.settings": {
+        "ko": "스터디 채널·시간·요일 설정을 보거나 바꿔요",
+        "en": "Show or change the study channel, times and days",
+    },
 }
 
 

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.daily import DailyService
 from bot.core.glossary import GlossaryService
+from bot.core.quiz import QuizService
+from bot.core.spaces import SpaceService
 
 
 @dataclass(frozen=True, slots=True)
 class Services:
-    """Everything an adapter may call; adapters receive it, never build it."""
+    """Everything an adapter may call; adapters receive it, never build it.
+
+    The daily-loop services need a database; a face that only looks terms up (the CLI's
+    ``define``, some tests) leaves them out.
+    """
 
     glossary: GlossaryService
+    spaces: SpaceService | None = None
+    daily: DailyService | None = None
+    quiz: QuizService | None = None

@@ -1,0 +1,110 @@
+"""The settings service: creates spaces with defaults, shows and changes their settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.core.errors import PermissionDeniedError
+from bot.core.i18n import t
+from bot.core.replies import Reply, ReplyField, Tone, safe
+from bot.core.schedule import local_date
+from bot.core.spaces.settings import SettingsUpdate, SpaceDefaults, SpaceSettings
+
+if TYPE_CHECKING:
+    from bot.core.models import SpaceRef
+    from bot.core.ports import Clock, SpaceRepository
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[SpaceSettings], Awaitable[None]]
+
+
+def day_names(days: tuple[int, ...], locale: str | None) -> str:
+    names = t("days.names", locale).split(",")
+    return ", ".join(names[d] for d in days) if days else t("settings.days.none", locale)
+
+
+class SpaceService:
+    """Creates spaces with defaults, shows their settings and changes them for managers."""
+
+    def __init__(
+        self, repo: SpaceRepository, clock: Clock, defaults: SpaceDefaults | None = None
+    ) -> None:
+        self._repo = repo
+        self._clock = clock
+        self._defaults = defaults or SpaceDefaults()
+        self._listeners: list[Listener] = []
+
+    def on_change(self, listener: Listener) -> None:
+        """Call ``listener`` after every saved change (the scheduler rebuilds its jobs)."""
+        self._listeners.append(listener)
+
+    async def settings(self, space: SpaceRef) -> SpaceSettings:
+        """The space's settings, creating them from the defaults on first use."""
+        found = await self._repo.get(space)
+        if found is not None:
+            return found
+        today = local_date(self._clock.now(), ZoneInfo(self._defaults.timezone))
+        return await self._repo.add(self._defaults.for_space(space, today))
+
+    async def all(self) -> list[SpaceSettings]:
+        return await self._repo.all()
+
+    async def show(self, space: SpaceRef, locale: str | None = None) -> Reply:
+        """Answer ``/settings`` without options."""
+        settings = await self.settings(space)
+        return render_settings(settings, locale or settings.locale)
+
+    async def change(
+        self,
+        space: SpaceRef,
+        update: SettingsUpdate,
+        *,
+        can_manage: bool,
+        locale: str | None = None,
+    ) -> Reply:
+        """Validate and save ``update``; only members who may manage the space can do this."""
+        if not can_manage:
+            raise PermissionDeniedError()
+        current = await self.settings(space)
+        if update.is_empty():
+            return render_settings(current, locale or current.locale)
+        updated = update.apply(current)
+        await self._repo.save(updated)
+        for listener in self._listeners:
+            await listener(updated)
+        log.info("settings of %s changed", updated.key)
+        reply = render_settings(updated, locale or updated.locale)
+        return dataclasses.replace(
+            reply, title=t("settings.saved", locale or updated.locale), tone=Tone.SUCCESS
+        )
+
+
+def render_settings(s: SpaceSettings, locale: str | None) -> Reply:
+    """The settings card."""
+    hhmm = "%H:%M"
+    on_off = t("settings.on", locale) if s.enabled else t("settings.off", locale)
+    rows = (
+        ("settings.channel", s.channel_id or t("settings.channel.none", locale)),
+        ("settings.timezone", s.timezone),
+        ("settings.morning", s.morning_time.strftime(hhmm)),
+        ("settings.quiz", s.quiz_time.strftime(hhmm)),
+        ("settings.quiz_close", s.quiz_close_time.strftime(hhmm)),
+        ("settings.retro", s.retro_time.strftime(hhmm)),
+        ("settings.days", day_names(s.study_days, locale)),
+        ("settings.enabled", on_off),
+        ("settings.start", s.started_on.isoformat()),
+        ("settings.locale", s.locale),
+    )
+    return Reply(
+        title=t("settings.title", locale),
+        fields=tuple(
+            ReplyField(t(key, locale), safe(value, 200), inline=True) for key, value in rows
+        ),
+        footer=t("settings.footer", locale),
+        ephemeral=True,
+    )

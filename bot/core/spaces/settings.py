@@ -1,0 +1,157 @@
+"""Space settings: the values, their defaults and validated updates to them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot.core.errors import CloseBeforeOpenError, UnknownSettingError
+from bot.core.models import SpaceRef
+from bot.core.spaces.parsing import (
+    WEEKDAYS,
+    parse_date,
+    parse_days,
+    parse_enabled,
+    parse_locale,
+    parse_time,
+    parse_timezone,
+)
+
+_CLEAR = frozenset({"none", "-", "없음", ""})
+_ALIASES = {"tz": "timezone", "close": "quiz_close", "study_days": "days", "channel_id": "channel"}
+
+
+def space_key(space: SpaceRef) -> str:
+    """The one string that names a space in storage: ``<platform>:<id>``."""
+    return f"{space.platform}:{space.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceSettings:
+    """How one team studies: where and when the daily posts go."""
+
+    space: SpaceRef
+    started_on: dt.date
+    channel_id: str | None = None
+    timezone: str = "Asia/Seoul"
+    morning_time: dt.time = dt.time(9)
+    quiz_time: dt.time = dt.time(13)
+    quiz_close_time: dt.time = dt.time(18)
+    retro_time: dt.time = dt.time(21)
+    study_days: tuple[int, ...] = WEEKDAYS
+    enabled: bool = True
+    locale: str = "ko"
+
+    @property
+    def key(self) -> str:
+        return space_key(self.space)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceDefaults:
+    """Settings a new space starts with; the composition root fills them from the environment."""
+
+    channel_id: str | None = None
+    timezone: str = "Asia/Seoul"
+    morning_time: dt.time = dt.time(9)
+    quiz_time: dt.time = dt.time(13)
+    quiz_close_time: dt.time = dt.time(18)
+    retro_time: dt.time = dt.time(21)
+    study_days: tuple[int, ...] = WEEKDAYS
+    enabled: bool = True
+    locale: str = "ko"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], prefix: str = "STUDYBOT_") -> SpaceDefaults:
+        """Read ``STUDYBOT_TIMEZONE``, ``…_MORNING_TIME``, ``…_STUDY_DAYS`` and friends."""
+        names = {
+            "CHANNEL_ID": "channel",
+            "TIMEZONE": "timezone",
+            "MORNING_TIME": "morning",
+            "QUIZ_TIME": "quiz",
+            "QUIZ_CLOSE_TIME": "quiz_close",
+            "RETRO_TIME": "retro",
+            "STUDY_DAYS": "days",
+            "DAILY_ENABLED": "enabled",
+            "LOCALE": "locale",
+        }
+        pairs = {opt: env[prefix + var] for var, opt in names.items() if prefix + var in env}
+        base = SpaceSettings(SpaceRef("env", "defaults"), dt.date(2000, 1, 1))
+        s = SettingsUpdate.from_pairs(pairs).apply(base)
+        return cls(
+            s.channel_id, s.timezone, s.morning_time, s.quiz_time, s.quiz_close_time,
+            s.retro_time, s.study_days, s.enabled, s.locale,
+        )  # fmt: skip
+
+    def for_space(self, space: SpaceRef, today: dt.date) -> SpaceSettings:
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return SpaceSettings(space=space, started_on=today, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsUpdate:
+    """Raw option values from a settings command; ``None`` leaves a setting as it is."""
+
+    channel: str | None = None
+    timezone: str | None = None
+    morning: str | None = None
+    quiz: str | None = None
+    quiz_close: str | None = None
+    retro: str | None = None
+    days: str | None = None
+    enabled: str | bool | None = None
+    start: str | None = None
+    locale: str | None = None
+
+    @classmethod
+    def from_pairs(cls, pairs: Mapping[str, str]) -> SettingsUpdate:
+        """Build from ``name=value`` pairs (the console's ``/settings quiz=14:00``)."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        values: dict[str, str] = {}
+        for raw, value in pairs.items():
+            name = raw.strip().lower().replace("-", "_")
+            name = _ALIASES.get(name, name)
+            if name not in known:
+                raise UnknownSettingError(name=raw, known=", ".join(sorted(known)))
+            values[name] = value
+        return cls(**values)
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in dataclasses.fields(self))
+
+    def apply(self, current: SpaceSettings) -> SpaceSettings:
+        """The settings after this update, every value validated; raises on the first bad one."""
+        changes: dict[str, object] = {}
+        if self.channel is not None:
+            channel = self.channel.strip()
+            changes["channel_id"] = None if channel.lower() in _CLEAR else channel
+        parsers: dict[str, tuple[str, Callable[[str], object]]] = {
+            "timezone": ("timezone", parse_timezone),
+            "morning": ("morning_time", parse_time),
+            "quiz": ("quiz_time", parse_time),
+            "quiz_close": ("quiz_close_time", parse_time),
+            "retro": ("retro_time", parse_time),
+            "days": ("study_days", parse_days),
+            "start": ("started_on", parse_date),
+            "locale": ("locale", parse_locale),
+        }
+        for option, (field, parser) in parsers.items():
+            raw = getattr(self, option)
+            if raw is not None:
+                changes[field] = parser(raw)
+        if self.enabled is not None:
+            changes["enabled"] = parse_enabled(self.enabled)
+        updated = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+        if updated.quiz_close_time <= updated.quiz_time:
+            raise CloseBeforeOpenError(
+                open=updated.quiz_time.strftime("%H:%M"),
+                close=updated.quiz_close_time.strftime("%H:%M"),
+            )
+        return updated
