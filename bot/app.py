@@ -47,7 +47,7 @@ def content_dir(settings: Settings) -> Path:
 
 def load(settings: Settings) -> Content:
     """Load and validate the content; raises ContentError with `path:line: message` lines."""
-    return load_content(content_dir(settings))
+    return load_content(content_dir(settings), cache_dir=settings.data_dir / "cache")
 
 
 def configure_logging(settings: Settings) -> None:

@@ -82,7 +82,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "check":
         return _check(args.content or app.content_dir(settings))
     if args.command == "define":
-        content = load_content(args.content or app.content_dir(settings))
+        directory = args.content or app.content_dir(settings)
+        content = load_content(directory, cache_dir=settings.data_dir / "cache")
         service = GlossaryService(content)
         return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
     if args.command == "health":

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+import pickle
+import sys
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -13,8 +18,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from bot.core import models
 from bot.core.errors import ContentError
 from bot.core.models import Content, CurriculumFile, GlossaryFile, PracticeFile
+
+log = logging.getLogger(__name__)
 
 # libyaml's C loader parses an order of magnitude faster; the pure one is the fallback.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -79,8 +87,51 @@ class _Entry:
     index: int
 
 
-def load_content(directory: Path) -> Content:
-    """Read and validate every content file in ``directory``; raise ContentError on problems."""
+def load_content(directory: Path, cache_dir: Path | None = None) -> Content:
+    """Read and validate every content file in ``directory``; raise ContentError on problems.
+
+    With ``cache_dir``, validated content is kept there keyed by a hash of every content
+    file and of this code's version: YAML parsing dominates a cold start on a large
+    glossary, and an unchanged folder then loads from the cache instead.
+    """
+    if cache_dir is None:
+        return _load(directory)
+    path = cache_dir / f"content-{_fingerprint(directory)}.pickle"
+    try:
+        with path.open("rb") as file:
+            cached = pickle.load(file)  # noqa: S301 - our own file, keyed by content hash
+        if isinstance(cached, Content):
+            return cached
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        pass
+    content = _load(directory)
+    _store(path, content)
+    return content
+
+
+def _fingerprint(directory: Path) -> str:
+    # The models' source is part of the key, so a cache never outlives a change of shape.
+    digest = hashlib.sha256(sys.version.encode() + Path(models.__file__).read_bytes())
+    for path in sorted(directory.rglob("*.yaml")):
+        digest.update(str(path.relative_to(directory)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _store(path: Path, content: Content) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob("content-*.pickle"):
+            stale.unlink(missing_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as file:
+            pickle.dump(content, file, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only data dir only costs speed
+        log.warning("content cache not written: %s", exc)
+
+
+def _load(directory: Path) -> Content:
     problems = _Problems()
     glossary_files = sorted((directory / GLOSSARY_DIR).glob("*.yaml"))
     if not glossary_files:
