@@ -25,7 +25,7 @@ _COMPOUND = {
 }  # fmt: skip
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_NOT_WORD_BUT_NUL = re.compile(r"[^\w\0]+|_+")
+_NOT_WORD_BUT_NUL = re.compile(r"[^\w\0]+")  # an underscore is \w: replaced on its own, faster
 _CHOSUNG_ONLY = re.compile(r"[ㄱ-ㅎ]+")
 _HANGUL_ONLY = re.compile(r"[가-힣]+")
 _CONJOINING = re.compile(r"[\u1100-\u11ff]")
@@ -91,10 +91,11 @@ def normalize_many(texts: Sequence[str], *, keep_spaces: bool = False) -> list[s
         return [(" ".join(words(t)) if keep_spaces else normalize(t)) for t in texts]
     folded = unicodedata.normalize("NFKC", joined).casefold()
     if keep_spaces:
-        folded = _NOT_WORD_BUT_NUL.sub(" ", folded).replace(" \0", "\0").replace("\0 ", "\0")
+        folded = _NOT_WORD_BUT_NUL.sub(" ", folded.replace("_", " "))
+        folded = folded.replace(" \0", "\0").replace("\0 ", "\0")
         folded = folded.strip(" ")
     else:
-        folded = _NOT_WORD_BUT_NUL.sub("", folded)
+        folded = _NOT_WORD_BUT_NUL.sub("", folded).replace("_", "")
     if _CONJOINING.search(folded):
         folded = folded.translate(_COMPAT)
     return folded.split("\0") if texts else []
@@ -168,29 +169,22 @@ _PARTICLES = {
     _After.CONSONANT: ("은", "이", "을", "이란", "이라는", "이라는게", "이란게", "이라고"),
     _After.VOWEL: ("는", "가", "를", "란", "라는", "라는게", "란게", "라고"),
     _After.ANY: (
-        "의",
-        "도",
-        "에",
-        "들",
-        "에대해",
-        "에대해서",
-        "에대하여",
-        "에대한",
-        "에관해",
-        "에관한",
+        "의", "도", "에", "들", "에대해", "에대해서", "에대하여", "에대한", "에관해", "에관한",
     ),
-}
-_ENDINGS: tuple[tuple[str, _After], ...] = tuple(
-    sorted(
-        [(q, _After.ANY) for q in _QUESTIONS]
-        + [(p, after) for after, items in _PARTICLES.items() for p in items],
-        key=lambda item: -len(item[0]),
-    )
-)
-_ENDING_WORDS = frozenset(e for e, _ in _ENDINGS)
-_ENDINGS_BY_LAST: dict[str, list[tuple[str, _After]]] = {}
-for _ending in _ENDINGS:
-    _ENDINGS_BY_LAST.setdefault(_ending[0][-1], []).append(_ending)
+}  # fmt: skip
+
+
+def _endings_by_last_letter() -> dict[str, list[tuple[str, _After]]]:
+    endings = [(q, _After.ANY) for q in _QUESTIONS]
+    endings += [(p, after) for after, items in _PARTICLES.items() for p in items]
+    by_last: dict[str, list[tuple[str, _After]]] = {}
+    for ending, after in sorted(endings, key=lambda item: -len(item[0])):
+        by_last.setdefault(ending[-1], []).append((ending, after))
+    return by_last
+
+
+_ENDINGS = _endings_by_last_letter()  # longest first, so 이란 is tried before 란
+_ENDING_WORDS = frozenset(e for items in _ENDINGS.values() for e, _ in items)
 _EN_PREFIXES = ("whatis", "whatare", "whats", "define", "meaningof")
 _MAX_STRIPS = 4
 
@@ -204,7 +198,7 @@ def _agrees(stem: str, after: _After) -> bool:
 
 def _strip_once(word: str) -> list[tuple[str, bool]]:
     found = []
-    for ending, after in _ENDINGS_BY_LAST.get(word[-1:], ()):
+    for ending, after in _ENDINGS.get(word[-1:], ()):
         if word.endswith(ending) and len(word) > len(ending):
             stem = word[: -len(ending)]
             if stem not in _ENDING_WORDS:
@@ -245,8 +239,8 @@ def stems(normalized: str) -> tuple[str, ...]:
     question prefixes ("what is") follow, and ungrammatical peels come last.
     """
     found = _all_stems(normalized)
-    grammatical = sorted((s for s, ok in found.items() if ok), key=len, reverse=True)
-    doubtful = sorted((s for s, ok in found.items() if not ok), key=len, reverse=True)
+    grammatical = sorted((s for s, ok in found if ok), key=len, reverse=True)
+    doubtful = sorted((s for s, ok in found if not ok), key=len, reverse=True)
     ordered = (*grammatical, *_english_stems(normalized), *doubtful)
     return tuple(dict.fromkeys(s for s in ordered if s != normalized))
 
@@ -257,7 +251,7 @@ def core(normalized: str) -> str:
     Typo search runs on it; a one-letter stem (속도 → 속) is never what a learner asked about.
     """
     found = _all_stems(normalized)
-    pool = [s for s, ok in found.items() if ok and len(s) >= 2]
+    pool = [s for s, ok in found if ok and len(s) >= 2]
     pool += [s for s in _english_stems(normalized) if len(s) >= 2]
     return min(pool, key=len, default=normalized)
 
