@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import logging
 import signal
 from collections.abc import Coroutine
@@ -47,7 +48,11 @@ def content_dir(settings: Settings) -> Path:
 
 def load(settings: Settings) -> Content:
     """Load and validate the content; raises ContentError with `path:line: message` lines."""
-    return load_content(content_dir(settings), cache_dir=settings.data_dir / "cache")
+    content = load_content(content_dir(settings), cache_dir=settings.data_dir / "cache")
+    # The content lives as long as the process; freezing it keeps full collections from
+    # walking every term of a large glossary again and again.
+    gc.freeze()
+    return content
 
 
 def configure_logging(settings: Settings) -> None:

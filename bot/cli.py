@@ -82,8 +82,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "check":
         return _check(args.content or app.content_dir(settings))
     if args.command == "define":
-        directory = args.content or app.content_dir(settings)
-        content = load_content(directory, cache_dir=settings.data_dir / "cache")
+        if args.content is not None:
+            settings = settings.model_copy(update={"content_dir": args.content})
+        content = app.load(settings)
         service = GlossaryService(content)
         return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
     if args.command == "health":
