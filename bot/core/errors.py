@@ -90,3 +90,68 @@ class InvalidAnswerError(StudyBotError):
     """A forged or malformed answer button: not an int, or a choice out of range."""
 
     key = "error.invalid_answer"
+
+
+# --- the team log: scrum goals, retrospectives, /away and the team's glossary layer ---
+
+
+class NotOwnerError(StudyBotError):
+    """A member tried to change or look behind someone else's log entry."""
+
+    key = "error.not_owner"
+
+
+class FieldTooLongError(StudyBotError):
+    """A form field is over its limit; ``field`` is the label, ``name`` the field's key."""
+
+    key = "error.field_too_long"
+
+
+class EmptyFieldError(StudyBotError):
+    """A required form field is empty; ``field`` is the label, ``name`` the field's key."""
+
+    key = "error.empty_field"
+
+
+class FutureDateError(StudyBotError):
+    """A log entry dated after today in the space's timezone."""
+
+    key = "error.future_date"
+
+
+class InvalidLinkError(StudyBotError):
+    """A 참고 자료 line without an http(s) address."""
+
+    key = "error.invalid_link"
+
+
+class InvalidTermRowError(StudyBotError):
+    """A 용어 line that is not ``term | definition | note``."""
+
+    key = "error.invalid_term_row"
+
+
+class UnknownEntryError(StudyBotError):
+    key = "error.unknown_entry"
+
+
+class UnknownSuggestionError(StudyBotError):
+    key = "error.unknown_suggestion"
+
+
+class TermExistsError(StudyBotError):
+    """A suggested term whose name the glossary (content or the space's layer) already has."""
+
+    key = "error.term_exists"
+
+
+class AwayInPastError(StudyBotError):
+    """``/away until:`` a date that has already passed."""
+
+    key = "error.away_past"
+
+
+class ManageGlossaryDeniedError(PermissionDeniedError):
+    """Listing or accepting glossary suggestions needs the manage permission."""
+
+    key = "error.manage_glossary"

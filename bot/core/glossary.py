@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.core.errors import UnknownTermError
@@ -50,41 +50,75 @@ class Choice:
 
 
 class GlossaryService:
-    """Answers questions about the glossary from validated content."""
+    """Answers questions about the glossary from validated content.
+
+    A space may add its own terms on top of the content (its glossary layer, accepted from
+    members' suggestions): ``set_layer`` builds that space's combined index, and every call
+    given ``space=`` (the ``<platform>:<id>`` key) searches it. Without ``space`` only the
+    content is searched, exactly as before layers existed.
+    """
 
     def __init__(self, content: Content, index: GlossaryIndex | None = None) -> None:
         self._content = content
         self._index = index if index is not None else GlossaryIndex(content.terms)
+        self._layers: dict[str, GlossaryIndex] = {}
+        self._layer_terms: dict[str, tuple[Term, ...]] = {}
 
     @property
     def index(self) -> GlossaryIndex:
         return self._index
 
-    def lookup(self, query: str) -> LookupResult:
-        """The raw lookup, for callers that render results themselves (the CLI's JSON)."""
-        return self._index.lookup(query)
+    def set_layer(self, space_key: str, terms: Sequence[Term]) -> None:
+        """Replace a space's own terms and rebuild its combined index (content first)."""
+        layer = tuple(terms)
+        if not layer:
+            self._layers.pop(space_key, None)
+            self._layer_terms.pop(space_key, None)
+            return
+        combined = GlossaryIndex((*self._index.terms, *layer))
+        self._layer_terms[space_key] = layer
+        self._layers[space_key] = combined
 
-    def define(self, query: str, locale: str | None = None) -> Reply:
+    def layer(self, space_key: str) -> tuple[Term, ...]:
+        """The terms a space added on top of the content (empty for none)."""
+        return self._layer_terms.get(space_key, ())
+
+    def index_for(self, space: str | None = None) -> GlossaryIndex:
+        """The index a space searches: its combined one, or the content's."""
+        if space is None:
+            return self._index
+        return self._layers.get(space, self._index)
+
+    def terms(self, space: str | None = None) -> tuple[Term, ...]:
+        """Every term a space sees; the quiz's terms provider. Stable while unchanged."""
+        return self.index_for(space).terms
+
+    def lookup(self, query: str, *, space: str | None = None) -> LookupResult:
+        """The raw lookup, for callers that render results themselves (the CLI's JSON)."""
+        return self.index_for(space).lookup(query)
+
+    def define(self, query: str, locale: str | None = None, *, space: str | None = None) -> Reply:
         """Answer `/define`: the entry, several close entries, or a miss with suggestions."""
-        result = self._index.lookup(query)
+        result = self.index_for(space).lookup(query)
         if not result.matches:
             return self._miss(result, locale)
         if len(result.matches) > 1:
             return self._ambiguous(result, locale)
-        return self.render_term(result.matches[0].term, locale, match=result.matches[0])
+        match = result.matches[0]
+        return self.render_term(match.term, locale, match=match, space=space)
 
-    def show(self, term_id: str, locale: str | None = None) -> Reply:
+    def show(self, term_id: str, locale: str | None = None, *, space: str | None = None) -> Reply:
         """Answer a `define:show:<id>` button."""
-        term = self._index.get(term_id)
+        term = self.index_for(space).get(term_id)
         if term is None:
             raise UnknownTermError(term_id=term_id)
-        return self.render_term(term, locale)
+        return self.render_term(term, locale, space=space)
 
-    def complete(self, prefix: str, limit: int = 25) -> list[Choice]:
+    def complete(self, prefix: str, limit: int = 25, *, space: str | None = None) -> list[Choice]:
         """Autocomplete choices for `/define`; the value is the entry id, which looks up exactly."""
         return [
             Choice(name=clip(_choice_label(term), MAX_CHOICE_NAME), value=term.id)
-            for term in self._index.complete(prefix, limit)
+            for term in self.index_for(space).complete(prefix, limit)
         ]
 
     def help(self, locale: str | None = None) -> Reply:
@@ -107,14 +141,21 @@ class GlossaryService:
             ),
         )
 
-    def render_term(self, term: Term, locale: str | None, match: Match | None = None) -> Reply:
+    def render_term(
+        self,
+        term: Term,
+        locale: str | None,
+        match: Match | None = None,
+        *,
+        space: str | None = None,
+    ) -> Reply:
         """The card for one entry: definition, notes, aliases, related terms and practice."""
         fields: list[ReplyField] = []
         if term.notes:
             fields.append(ReplyField(t("define.notes", locale), _bullets(term.notes)))
         if term.aliases:
             fields.append(ReplyField(t("define.aliases", locale), ", ".join(term.aliases)))
-        related = self._related(term)
+        related = self._related(term, self.index_for(space))
         if related:
             names = ", ".join(r.term for r in related)
             fields.append(ReplyField(t("define.related", locale), names))
@@ -136,8 +177,8 @@ class GlossaryService:
             footer=" · ".join(safe(part, MAX_FIELD) for part in footer),
         )
 
-    def _related(self, term: Term) -> list[Term]:
-        found = (self._index.get(term_id) for term_id in term.related)
+    def _related(self, term: Term, index: GlossaryIndex) -> list[Term]:
+        found = (index.get(term_id) for term_id in term.related)
         return [r for r in found if r is not None]
 
     def _ambiguous(self, result: LookupResult, locale: str | None) -> Reply:

@@ -323,6 +323,225 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         "ko": "스터디 채널·시간·요일 설정을 보거나 바꿔요",
         "en": "Show or change the study channel, times and days",
     },
+    # --- the team log: /scrum, /retro, /log, /away, reminders, digest, glossary suggestions ---
+    "settings.mentions": {"ko": "회고 알림 멘션", "en": "Reminder mentions"},
+    "error.not_owner": {
+        "ko": "다른 사람의 기록은 고치거나 볼 수 없어요. 자신의 기록만 수정할 수 있어요.",
+        "en": "You can only change (or look behind) your own log entries.",
+    },
+    "error.field_too_long": {
+        "ko": "'{field}' 칸이 너무 길어요. {limit}자 이하로 줄여 주세요.",
+        "en": "'{field}' is too long. Please keep it to {limit} characters.",
+    },
+    "error.empty_field": {
+        "ko": "'{field}' 칸을 채워 주세요.",
+        "en": "Please fill in '{field}'.",
+    },
+    "error.future_date": {
+        "ko": "{value}은(는) 아직 오지 않은 날이에요. 오늘이나 지난 날짜만 기록할 수 있어요.",
+        "en": "{value} hasn't come yet. You can only log today or earlier days.",
+    },
+    "error.invalid_link": {
+        "ko": (
+            "참고 자료 줄을 읽지 못했어요: `{line}`\n"
+            "한 줄에 하나씩 `제목 https://주소` 또는 주소만 적어 주세요."
+        ),
+        "en": (
+            "Could not read this reference line: `{line}`\n"
+            "Write one per line: `title https://address` or just the address."
+        ),
+    },
+    "error.invalid_term_row": {
+        "ko": (
+            "용어 줄을 읽지 못했어요: `{line}`\n"
+            "한 줄에 하나씩 `용어 | 정의 | 비고` 형식으로 적어 주세요 (비고는 생략 가능)."
+        ),
+        "en": (
+            "Could not read this term line: `{line}`\n"
+            "Write one per line as `term | definition | note` (the note is optional)."
+        ),
+    },
+    "error.unknown_entry": {
+        "ko": "그 기록을 찾을 수 없어요.",
+        "en": "That log entry can't be found.",
+    },
+    "error.unknown_suggestion": {
+        "ko": "그 제안을 찾을 수 없어요. 이미 처리됐을 수 있어요.",
+        "en": "That suggestion can't be found. It may have been handled already.",
+    },
+    "error.term_exists": {
+        "ko": "`{term}`은(는) 이미 용어집에 있어요.",
+        "en": "`{term}` is already in the glossary.",
+    },
+    "error.away_past": {
+        "ko": (
+            "{value}은(는) 이미 지난 날짜예요. 오늘이나 이후 날짜를 적어 주세요."
+            " 알림을 다시 받으려면 `none`을 적어 주세요."
+        ),
+        "en": "{value} has already passed. Give today or a later date, or `none` to resume.",
+    },
+    "error.manage_glossary": {
+        "ko": "용어집 제안은 서버 관리 권한이 있는 분만 보고 추가할 수 있어요.",
+        "en": "Only members who can manage this server can review glossary suggestions.",
+    },
+    "journal.scrum.title": {
+        "ko": "🎯 {name}의 스크럼 · {date}",
+        "en": "🎯 {name}'s scrum · {date}",
+    },
+    "journal.retro.title": {
+        "ko": "🌙 {name}의 회고 · {date}",
+        "en": "🌙 {name}'s retro · {date}",
+    },
+    "journal.kind.scrum": {"ko": "스크럼", "en": "Scrum"},
+    "journal.kind.retro": {"ko": "회고", "en": "Retro"},
+    "journal.field.goals": {"ko": "오늘의 목표", "en": "Today's goals"},
+    "journal.field.learned": {"ko": "새로 배운 내용", "en": "What I learned"},
+    "journal.field.reflection": {"ko": "오늘의 회고", "en": "Reflection"},
+    "journal.field.links": {"ko": "참고 자료", "en": "References"},
+    "journal.field.terms": {"ko": "용어", "en": "Terms"},
+    "journal.linked": {"ko": "🔗 연결된 용어", "en": "🔗 Linked terms"},
+    "journal.saved": {"ko": "✅ 저장했어요", "en": "✅ Saved"},
+    "journal.updated": {
+        "ko": "✏️ 수정했어요 (버전 {version})",
+        "en": "✏️ Updated (version {version})",
+    },
+    "journal.unchanged": {"ko": "바뀐 내용이 없어요", "en": "Nothing changed"},
+    "journal.private": {"ko": "🔒 나만 보기", "en": "🔒 Private"},
+    "journal.suggested": {
+        "ko": "용어집에 제안했어요: {terms}",
+        "en": "Suggested for the glossary: {terms}",
+    },
+    "journal.edit": {"ko": "수정", "en": "Edit"},
+    "journal.log.title": {
+        "ko": "📓 {name}의 기록 · {period}",
+        "en": "📓 {name}'s log · {period}",
+    },
+    "journal.log.empty": {
+        "ko": "이 기간에 볼 수 있는 기록이 없어요.",
+        "en": "No entries you can see in this period.",
+    },
+    "journal.log.more": {"ko": "외 {count}개", "en": "and {count} more"},
+    "journal.history.version": {"ko": "버전 {version}", "en": "Version {version}"},
+    "journal.history.body": {
+        "ko": "이전 버전 {count}개",
+        "en": "{count} earlier version(s)",
+    },
+    "journal.away.set": {
+        "ko": "🌴 {date}까지 회고 알림을 쉬어요. 다시 받으려면 `/away none`",
+        "en": "🌴 Retro reminders paused through {date}. Resume with `/away none`.",
+    },
+    "journal.away.cleared": {
+        "ko": "🔔 회고 알림을 다시 받아요.",
+        "en": "🔔 Retro reminders are back on.",
+    },
+    "journal.reminder.title": {
+        "ko": "🌙 회고 쓸 시간이에요 · {date}",
+        "en": "🌙 Time for today's retro · {date}",
+    },
+    "journal.reminder.body": {
+        "ko": "아직 오늘의 회고를 남기지 않은 분: {names}",
+        "en": "Not written today's retro yet: {names}",
+    },
+    "journal.reminder.away": {"ko": "🌴 쉬는 중 {count}명", "en": "🌴 {count} away"},
+    "journal.reminder.footer": {
+        "ko": "`/retro`로 오늘 배운 것을 남겨 주세요. `/away`로 알림을 잠시 쉴 수 있어요.",
+        "en": "Share what you learned with `/retro`. Pause reminders with `/away`.",
+    },
+    "journal.digest.title": {
+        "ko": "📊 이번 주 스터디 · {start} ~ {end}",
+        "en": "📊 This week's study · {start} ~ {end}",
+    },
+    "journal.digest.writers": {"ko": "✍️ 기록한 날", "en": "✍️ Days logged"},
+    "journal.digest.writer_row": {"ko": "{name} — {days}일", "en": "{name} — {days} day(s)"},
+    "journal.digest.terms": {"ko": "📚 함께 다룬 용어", "en": "📚 Terms we covered"},
+    "journal.digest.quiz": {"ko": "🧩 퀴즈 정답률", "en": "🧩 Quiz accuracy"},
+    "journal.digest.quiz_team": {
+        "ko": "팀 전체 {accuracy}% ({correct}/{answered})",
+        "en": "Team {accuracy}% ({correct}/{answered})",
+    },
+    "journal.digest.quiz_row": {
+        "ko": "{name} — {accuracy}% ({correct}/{answered})",
+        "en": "{name} — {accuracy}% ({correct}/{answered})",
+    },
+    "journal.digest.new_terms": {"ko": "🌱 이번 주 새 용어", "en": "🌱 New terms this week"},
+    "journal.digest.none": {"ko": "(없음)", "en": "(none)"},
+    "journal.digest.footer": {
+        "ko": "한 주 수고했어요! 다음 주도 함께해요.",
+        "en": "Great work this week! See you next week.",
+    },
+    "journal.suggestions.title": {"ko": "📥 용어집 제안", "en": "📥 Glossary suggestions"},
+    "journal.suggestions.empty": {
+        "ko": "새로 들어온 제안이 없어요.",
+        "en": "No new suggestions.",
+    },
+    "journal.suggestions.row": {
+        "ko": "{definition}\n— {name}, {date}",
+        "en": "{definition}\n— {name}, {date}",
+    },
+    "journal.suggestions.footer": {
+        "ko": "팀원들이 회고의 용어 칸에 적은, 용어집에 없는 용어예요. 버튼으로 추가해요.",
+        "en": "Terms members wrote in their retros that the glossary lacks. Add with a button.",
+    },
+    "journal.accepted": {"ko": "📚 용어집에 추가했어요", "en": "📚 Added to the glossary"},
+    "command.scrum": {
+        "ko": "오늘의 학습 목표를 남겨요 (지난번에 못 끝낸 목표는 미리 채워져요)",
+        "en": "Share today's goals (unfinished ones from last time are prefilled)",
+    },
+    "command.scrum.private": {
+        "ko": "나만 보기 (기본: 스터디 채널에 공개)",
+        "en": "Only visible to me (default: public in the study channel)",
+    },
+    "command.retro": {
+        "ko": "오늘 배운 내용과 회고를 남겨요",
+        "en": "Write today's retrospective",
+    },
+    "command.retro.private": {
+        "ko": "나만 보기 (기본: 스터디 채널에 공개)",
+        "en": "Only visible to me (default: public in the study channel)",
+    },
+    "command.log": {
+        "ko": "스크럼·회고 기록을 봐요 (팀원 것은 공개된 것만)",
+        "en": "See scrum and retro entries (a teammate's public ones only)",
+    },
+    "command.log.member": {"ko": "볼 팀원 (기본: 나)", "en": "Teammate (default: you)"},
+    "command.log.when": {
+        "ko": "날짜 YYYY-MM-DD, 오늘, 지난주 (기본: 이번 주)",
+        "en": "Date YYYY-MM-DD, today, or last week (default: this week)",
+    },
+    "command.away": {
+        "ko": "회고 알림을 잠시 쉬어요",
+        "en": "Pause retro reminders for a while",
+    },
+    "command.away.until": {
+        "ko": "이 날짜까지 쉬어요 (YYYY-MM-DD, none이면 다시 받기)",
+        "en": "Pause through this date (YYYY-MM-DD, or none to resume)",
+    },
+    "command.suggestions": {
+        "ko": "팀원들이 제안한 용어를 보고 용어집에 추가해요 (관리자)",
+        "en": "Review members' glossary suggestions (managers)",
+    },
+    "form.scrum.title": {"ko": "오늘의 스크럼", "en": "Today's scrum"},
+    "form.scrum.goals": {"ko": "오늘의 목표 (한 줄에 하나)", "en": "Today's goals (one per line)"},
+    "form.scrum.goals.placeholder": {
+        "ko": "도커 볼륨 실습하기\n✅ 어제 끝낸 목표는 ✅ 또는 [x]로 표시",
+        "en": "Practise Docker volumes\n✅ mark finished goals with ✅ or [x]",
+    },
+    "form.retro.title": {"ko": "오늘의 회고", "en": "Today's retro"},
+    "form.retro.learned": {"ko": "새로 배운 내용", "en": "What I learned"},
+    "form.retro.reflection": {"ko": "오늘의 회고 (필수)", "en": "Reflection (required)"},
+    "form.retro.links": {"ko": "참고 자료 (한 줄에 하나)", "en": "References (one per line)"},
+    "form.retro.links.placeholder": {
+        "ko": "쿠버네티스란? https://example.com/k8s",
+        "en": "What is Kubernetes? https://example.com/k8s",
+    },
+    "form.retro.terms": {
+        "ko": "용어 (용어 | 정의 | 비고)",
+        "en": "Terms (term | definition | note)",
+    },
+    "form.retro.terms.placeholder": {
+        "ko": "파드 | 쿠버네티스의 가장 작은 배포 단위 | 컨테이너 여러 개 가능",
+        "en": "Pod | the smallest deployable unit | may hold several containers",
+    },
 }
 
 

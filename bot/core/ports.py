@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from bot.core.models import SpaceRef
+    from bot.core.journal.models import (
+        Entry,
+        EntryDraft,
+        EntryKind,
+        EntryVersion,
+        Member,
+        SaveStatus,
+        Suggestion,
+        SuggestionDraft,
+    )
+    from bot.core.models import SpaceRef, Term
     from bot.core.quiz.models import Answer, QuizRound, RoundDraft, ScoredAnswer
     from bot.core.replies import Reply
     from bot.core.schedule import PostKind
@@ -155,3 +166,87 @@ class QuizRepository(Protocol):
     async def daily_answers(self, space: str) -> list[ScoredAnswer]: ...
 
     async def daily_round_dates(self, space: str) -> list[dt.date]: ...
+
+
+class JournalRepository(Protocol):
+    """The team log: entries and their history, members, /away, suggestions and the layer.
+
+    Every write commits before it returns (one statement each, in autocommit), so a face
+    that says "saved" after awaiting a save never says it about something a crash can lose.
+    """
+
+    async def save_entry(self, draft: EntryDraft) -> tuple[Entry, SaveStatus]:
+        """Create or update the entry of (space, user, local date, kind).
+
+        An update that changes something moves the old version to the history and bumps
+        ``version``, in the same statement; an identical save changes nothing.
+        """
+        ...
+
+    async def get_entry(self, entry_id: int) -> Entry | None: ...
+
+    async def entry_on(
+        self, space: str, user_id: str, day: dt.date, kind: EntryKind
+    ) -> Entry | None: ...
+
+    async def previous_entry(
+        self, space: str, user_id: str, kind: EntryKind, before: dt.date
+    ) -> Entry | None:
+        """The member's latest entry of ``kind`` dated before ``before``."""
+        ...
+
+    async def entries(
+        self,
+        space: str,
+        *,
+        user_id: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        kind: EntryKind | None = None,
+    ) -> list[Entry]:
+        """Entries in ``[date_from, date_to]`` (open ends allowed), oldest first."""
+        ...
+
+    async def versions(self, entry_id: int) -> list[EntryVersion]:
+        """Replaced versions of an entry, oldest first."""
+        ...
+
+    async def touch_member(
+        self, space: str, user_id: str, display_name: str, at: dt.datetime
+    ) -> None: ...
+
+    async def members(self, space: str) -> list[Member]: ...
+
+    async def set_away(
+        self, space: str, user_id: str, until: dt.date | None, at: dt.datetime
+    ) -> None:
+        """Pause reminders through ``until``; None resumes them."""
+        ...
+
+    async def away(self, space: str) -> dict[str, dt.date]:
+        """Each paused member's last away day."""
+        ...
+
+    async def add_suggestions(self, drafts: Sequence[SuggestionDraft]) -> None:
+        """Store suggestions, one per (space, member, name); a pending one is refreshed."""
+        ...
+
+    async def suggestions(self, space: str, *, pending_only: bool = True) -> list[Suggestion]: ...
+
+    async def get_suggestion(self, suggestion_id: int) -> Suggestion | None: ...
+
+    async def add_layer_term(
+        self, space: str, term: Term, name_key: str, added_by: str, at: dt.datetime
+    ) -> bool:
+        """Add a term to the space's layer; False when its id or name is taken."""
+        ...
+
+    async def mark_accepted(self, space: str, name_key: str, term_id: str, at: dt.datetime) -> None:
+        """Mark every pending suggestion of that name as accepted into ``term_id``."""
+        ...
+
+    async def layer_terms(self, space: str) -> list[Term]: ...
+
+    async def layers(self) -> dict[str, list[Term]]:
+        """Every space's layer, for loading them into the glossary at start."""
+        ...

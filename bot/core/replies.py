@@ -43,7 +43,13 @@ class ReplyButton:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What the bot says, without any platform markup."""
+    """What the bot says, without any platform markup.
+
+    ``mentions`` holds the platform user ids this reply may ping (the retro reminder of a
+    space that turned ``mention_reminders`` on). Adapters render each as a mention (say, in
+    the message content) and allow exactly those users and nothing else; the text itself is
+    always defanged, so it never pings anyone on its own.
+    """
 
     title: str = ""
     body: str = ""
@@ -52,6 +58,7 @@ class Reply:
     footer: str = ""
     ephemeral: bool = False
     tone: Tone = Tone.INFO
+    mentions: tuple[str, ...] = ()
 
 
 def defang(text: str) -> str:

@@ -23,11 +23,17 @@ class PostKind(StrEnum):
     QUIZ = "quiz"
     QUIZ_CLOSE = "quiz_close"
     RETRO_REMINDER = "retro_reminder"
+    WEEKLY_DIGEST = "weekly_digest"
 
 
 # Closing is driven by the stored round (its own close instant), not by the grace window:
 # a round left open by a long outage must still close, so it is not a "posting" kind.
-POSTING_KINDS: tuple[PostKind, ...] = (PostKind.MORNING, PostKind.QUIZ, PostKind.RETRO_REMINDER)
+POSTING_KINDS: tuple[PostKind, ...] = (
+    PostKind.MORNING,
+    PostKind.QUIZ,
+    PostKind.RETRO_REMINDER,
+    PostKind.WEEKLY_DIGEST,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,11 @@ def is_study_day(settings: SpaceSettings, day: dt.date) -> bool:
     return day.weekday() in settings.study_days
 
 
+def is_last_study_day_of_week(settings: SpaceSettings, day: dt.date) -> bool:
+    """Whether ``day`` is the space's last study day of its ISO week (Monday to Sunday)."""
+    return is_study_day(settings, day) and day.weekday() == max(settings.study_days)
+
+
 def kind_time(settings: SpaceSettings, kind: PostKind) -> dt.time:
     """The wall-clock time a kind is scheduled at in this space."""
     times = {
@@ -74,6 +85,7 @@ def kind_time(settings: SpaceSettings, kind: PostKind) -> dt.time:
         PostKind.QUIZ: settings.quiz_time,
         PostKind.QUIZ_CLOSE: settings.quiz_close_time,
         PostKind.RETRO_REMINDER: settings.retro_time,
+        PostKind.WEEKLY_DIGEST: settings.retro_time,
     }
     return times[kind]
 
@@ -92,7 +104,7 @@ def due_posts(
 
     Yesterday is looked at too, so a 23:30 reminder is still caught at 00:10. A quiz is
     never due once its close time has passed: an answer sheet that is already closed helps
-    no one.
+    no one. The weekly digest is due at the retro time of the week's last study day only.
     """
     at = require_aware(at)
     today = local_date(at, settings.tz)
@@ -107,6 +119,8 @@ def due_posts(
             if not due <= at < due + grace:
                 continue
             if kind is PostKind.QUIZ and at >= due_instant(settings, PostKind.QUIZ_CLOSE, day):
+                continue
+            if kind is PostKind.WEEKLY_DIGEST and not is_last_study_day_of_week(settings, day):
                 continue
             found.append(DuePost(kind, day, due))
     return sorted(found, key=lambda p: p.due_at)

@@ -32,8 +32,8 @@ class SqliteSpaceRepository:
         await self._db.execute(
             """INSERT INTO spaces (space, platform, space_id, channel_id, timezone, morning_time,
                    quiz_time, quiz_close_time, retro_time, study_days, enabled, started_on,
-                   locale, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   locale, mention_reminders, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (space) DO NOTHING""",
             (settings.key, settings.space.platform, settings.space.id, *_space_values(settings),
              now, now),
@@ -48,7 +48,7 @@ class SqliteSpaceRepository:
         await self._db.execute(
             """UPDATE spaces SET channel_id = ?, timezone = ?, morning_time = ?, quiz_time = ?,
                    quiz_close_time = ?, retro_time = ?, study_days = ?, enabled = ?,
-                   started_on = ?, locale = ?, updated_at = ?
+                   started_on = ?, locale = ?, mention_reminders = ?, updated_at = ?
                WHERE space = ?""",
             (*_space_values(settings), to_db_time(self._clock.now()), settings.key),
         )
@@ -63,7 +63,7 @@ def _space_values(s: SpaceSettings) -> tuple[object, ...]:
     return (
         s.channel_id, s.timezone, _hhmm(s.morning_time), _hhmm(s.quiz_time),
         _hhmm(s.quiz_close_time), _hhmm(s.retro_time), ",".join(map(str, s.study_days)),
-        int(s.enabled), s.started_on.isoformat(), s.locale,
+        int(s.enabled), s.started_on.isoformat(), s.locale, int(s.mention_reminders),
     )  # fmt: skip
 
 
@@ -81,6 +81,7 @@ def _space(row: sqlite3.Row) -> SpaceSettings:
         study_days=days,
         enabled=bool(row["enabled"]),
         locale=row["locale"],
+        mention_reminders=bool(row["mention_reminders"]),
     )
 
 

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.daily import DailyService, MorningService
+from bot.core.glossary import GlossaryService
+from bot.core.journal import (
+    Entry,
+    EntryDraft,
+    EntryKind,
+    EntryVersion,
+    JournalService,
+    Member,
+    SaveStatus,
+    Suggestion,
+    SuggestionDraft,
+)
 from bot.core.models import CommandCard, Content, SpaceRef, StudyDay, Term
 from bot.core.ports import (
     Clock,
@@ -364,3 +377,185 @@ def at(zone: str, *parts: int) -> dt.datetime:
     """An aware instant given as wall-clock time in ``zone``: year, month, day, hour…"""
     year, month, day, hour, minute, second = (*parts, 0, 0, 0)[:6]
     return dt.datetime(year, month, day, hour, minute, second, tzinfo=ZoneInfo(zone))
+
+
+# --- the team log ---------------------------------------------------------------------------
+
+
+class InMemoryJournalRepository:
+    """The team log in dicts, with the same upsert, history and suggestion rules as SQLite."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, Entry] = {}
+        self.history: list[EntryVersion] = []
+        self.member_rows: dict[tuple[str, str], Member] = {}
+        self.away_rows: dict[tuple[str, str], dt.date] = {}
+        self.suggestion_rows: dict[int, Suggestion] = {}
+        self.layer: dict[str, list[tuple[Term, str]]] = {}
+
+    def _find(self, space: str, user_id: str, day: dt.date, kind: EntryKind) -> Entry | None:
+        return next(
+            (
+                e
+                for e in self.rows.values()
+                if (e.space, e.user_id, e.local_date, e.kind) == (space, user_id, day, kind)
+            ),
+            None,
+        )
+
+    async def save_entry(self, draft: EntryDraft) -> tuple[Entry, SaveStatus]:
+        old = self._find(draft.space, draft.user_id, draft.local_date, draft.kind)
+        if old is None:
+            entry = Entry(
+                len(self.rows) + 1, draft.space, draft.user_id, draft.display_name,
+                draft.local_date, draft.kind, draft.public, draft.body, draft.linked, 1,
+                draft.at, draft.at,
+            )  # fmt: skip
+            self.rows[entry.id] = entry
+            return entry, SaveStatus.CREATED
+        if (old.body, old.public, old.linked) == (draft.body, draft.public, draft.linked):
+            return old, SaveStatus.UNCHANGED
+        self.history.append(
+            EntryVersion(old.id, old.version, old.display_name, old.public, old.body,
+                         old.linked, old.updated_at, draft.at)
+        )  # fmt: skip
+        new = dataclasses.replace(
+            old, display_name=draft.display_name, public=draft.public, body=draft.body,
+            linked=draft.linked, version=old.version + 1, updated_at=draft.at,
+        )  # fmt: skip
+        self.rows[old.id] = new
+        return new, SaveStatus.UPDATED
+
+    async def get_entry(self, entry_id: int) -> Entry | None:
+        return self.rows.get(entry_id)
+
+    async def entry_on(
+        self, space: str, user_id: str, day: dt.date, kind: EntryKind
+    ) -> Entry | None:
+        return self._find(space, user_id, day, kind)
+
+    async def previous_entry(
+        self, space: str, user_id: str, kind: EntryKind, before: dt.date
+    ) -> Entry | None:
+        found = await self.entries(space, user_id=user_id, kind=kind)
+        earlier = [e for e in found if e.local_date < before]
+        return earlier[-1] if earlier else None
+
+    async def entries(
+        self,
+        space: str,
+        *,
+        user_id: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        kind: EntryKind | None = None,
+    ) -> list[Entry]:
+        found = [
+            e
+            for e in self.rows.values()
+            if e.space == space
+            and (user_id is None or e.user_id == user_id)
+            and (date_from is None or e.local_date >= date_from)
+            and (date_to is None or e.local_date <= date_to)
+            and (kind is None or e.kind is kind)
+        ]
+        return sorted(found, key=lambda e: (e.local_date, e.kind.value, e.user_id))
+
+    async def versions(self, entry_id: int) -> list[EntryVersion]:
+        return sorted((v for v in self.history if v.entry_id == entry_id), key=lambda v: v.version)
+
+    async def touch_member(
+        self, space: str, user_id: str, display_name: str, at: dt.datetime
+    ) -> None:
+        self.member_rows[space, user_id] = Member(user_id, display_name)
+
+    async def members(self, space: str) -> list[Member]:
+        return [m for (s, _), m in sorted(self.member_rows.items()) if s == space]
+
+    async def set_away(
+        self, space: str, user_id: str, until: dt.date | None, at: dt.datetime
+    ) -> None:
+        if until is None:
+            self.away_rows.pop((space, user_id), None)
+        else:
+            self.away_rows[space, user_id] = until
+
+    async def away(self, space: str) -> dict[str, dt.date]:
+        return {u: d for (s, u), d in self.away_rows.items() if s == space}
+
+    async def add_suggestions(self, drafts: Sequence[SuggestionDraft]) -> None:
+        for d in drafts:
+            old = next(
+                (
+                    s
+                    for s in self.suggestion_rows.values()
+                    if (s.space, s.user_id, s.name_key) == (d.space, d.user_id, d.name_key)
+                ),
+                None,
+            )
+            if old is not None and old.accepted:
+                continue
+            number = old.id if old is not None else len(self.suggestion_rows) + 1
+            self.suggestion_rows[number] = Suggestion(
+                number, d.space, d.name_key, d.row, d.user_id, d.display_name, d.local_date
+            )
+
+    async def suggestions(self, space: str, *, pending_only: bool = True) -> list[Suggestion]:
+        return [
+            s
+            for _, s in sorted(self.suggestion_rows.items())
+            if s.space == space and not (pending_only and s.accepted)
+        ]
+
+    async def get_suggestion(self, suggestion_id: int) -> Suggestion | None:
+        return self.suggestion_rows.get(suggestion_id)
+
+    async def add_layer_term(
+        self, space: str, term: Term, name_key: str, added_by: str, at: dt.datetime
+    ) -> bool:
+        rows = self.layer.setdefault(space, [])
+        if any(t.id == term.id or key == name_key for t, key in rows):
+            return False
+        rows.append((term, name_key))
+        return True
+
+    async def mark_accepted(self, space: str, name_key: str, term_id: str, at: dt.datetime) -> None:
+        for number, s in list(self.suggestion_rows.items()):
+            if s.space == space and s.name_key == name_key and not s.accepted:
+                self.suggestion_rows[number] = dataclasses.replace(
+                    s, accepted=True, term_id=term_id
+                )
+
+    async def layer_terms(self, space: str) -> list[Term]:
+        return [t for t, _ in self.layer.get(space, [])]
+
+    async def layers(self) -> dict[str, list[Term]]:
+        return {space: [t for t, _ in rows] for space, rows in self.layer.items() if rows}
+
+
+@dataclass
+class JournalStack:
+    """The daily loop's stack plus the glossary and the team log over in-memory fakes."""
+
+    stack: Stack
+    glossary: GlossaryService
+    journal: JournalService
+    repo: Any  # an InMemoryJournalRepository or a SqliteJournalRepository
+
+
+def make_journal(
+    now: dt.datetime,
+    content: Content = CONTENT,
+    *,
+    repo: Any = None,
+    stack: Stack | None = None,
+) -> JournalStack:
+    stack = stack or make_stack(now, content)
+    glossary = GlossaryService(content)
+    repo = repo if repo is not None else InMemoryJournalRepository()
+    journal = JournalService(
+        repo=repo, spaces=stack.spaces, clock=stack.clock, glossary=glossary,
+        content=content, quiz_repo=stack.quiz_repo,
+    )  # fmt: skip
+    journal.register(stack.daily)
+    return JournalStack(stack, glossary, journal, repo)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from bot.core.errors import (
@@ -13,6 +13,7 @@ from bot.core.errors import (
     RoundClosedError,
     UnknownRoundError,
 )
+from bot.core.models import Content
 from bot.core.quiz import render
 from bot.core.quiz.leaderboard import Period, Standing, parse_period, standings
 from bot.core.quiz.models import Answer, QuizRound, RoundDraft, parse_answer_button
@@ -21,7 +22,7 @@ from bot.core.schedule import PostKind, due_instant, local_date
 from bot.core.spaces import space_key
 
 if TYPE_CHECKING:
-    from bot.core.models import Content, SpaceRef, UserRef
+    from bot.core.models import SpaceRef, Term, UserRef
     from bot.core.ports import Clock, QuizRepository
     from bot.core.replies import Reply
     from bot.core.spaces import SpaceService, SpaceSettings
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PRACTICE_TTL = dt.timedelta(hours=1)
+# Given a space key, the terms that space sees (content plus its glossary layer).
+TermsProvider = Callable[[str], "Sequence[Term]"]
 
 
 class QuizService:
@@ -41,8 +44,13 @@ class QuizService:
         spaces: SpaceService,
         clock: Clock,
         practice_ttl: dt.timedelta = PRACTICE_TTL,
+        *,
+        terms: TermsProvider | None = None,
     ) -> None:
+        self._content = content
         self._factory = QuestionFactory(content)
+        self._terms = terms
+        self._factories: dict[str, tuple[Sequence[Term], QuestionFactory]] = {}
         self._repo = repo
         self._spaces = spaces
         self._clock = clock
@@ -58,13 +66,25 @@ class QuizService:
         locale = settings.locale
         rnd = await self._repo.daily_round(settings.key, day)
         if rnd is None:
-            question = self._factory.make(f"{settings.key}:{day.isoformat()}", prefer=prefer)
+            factory = self.factory_for(settings.key)
+            question = factory.make(f"{settings.key}:{day.isoformat()}", prefer=prefer)
             if question is None:
-                return None, render.no_quiz_reply(locale, self._factory.term_count, ephemeral=False)
+                return None, render.no_quiz_reply(locale, factory.term_count, ephemeral=False)
             closes_at = due_instant(settings, PostKind.QUIZ_CLOSE, day)
             draft = RoundDraft(settings.key, question, at, closes_at, day)
             rnd = await self._repo.open_round(draft)
         return rnd, render.question_reply(rnd, locale, _hhmm(rnd.closes_at, settings))
+
+    def factory_for(self, space: str) -> QuestionFactory:
+        """The question factory over the terms a space sees, rebuilt when they change."""
+        if self._terms is None:
+            return self._factory
+        terms = self._terms(space)
+        cached = self._factories.get(space)
+        if cached is None or cached[0] is not terms:
+            content = Content(terms=tuple(terms), commands=self._content.commands)
+            cached = self._factories[space] = (terms, QuestionFactory(content))
+        return cached[1]
 
     async def attach_message(self, round_id: int, channel_id: str | None, message_id: str) -> None:
         """Remember where the round was posted, so closing can edit that message."""
@@ -75,9 +95,10 @@ class QuizService:
         settings = await self._spaces.settings(space)
         locale = locale or settings.locale
         now = self._clock.now()
-        question = self._factory.make(f"{settings.key}:{user.id}:{now.isoformat()}")
+        factory = self.factory_for(settings.key)
+        question = factory.make(f"{settings.key}:{user.id}:{now.isoformat()}")
         if question is None:
-            return render.no_quiz_reply(locale, self._factory.term_count, ephemeral=True)
+            return render.no_quiz_reply(locale, factory.term_count, ephemeral=True)
         day = local_date(now, settings.tz)
         draft = RoundDraft(
             settings.key,

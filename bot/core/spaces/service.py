@@ -99,6 +99,7 @@ def render_settings(s: SpaceSettings, locale: str | None) -> Reply:
         ("settings.enabled", on_off),
         ("settings.start", s.started_on.isoformat()),
         ("settings.locale", s.locale),
+        ("settings.mentions", t("settings.on" if s.mention_reminders else "settings.off", locale)),
     )
     return Reply(
         title=t("settings.title", locale),

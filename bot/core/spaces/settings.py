@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.core.errors import CloseBeforeOpenError, UnknownSettingError
+from bot.core.errors import CloseBeforeOpenError, InvalidSettingError, UnknownSettingError
 from bot.core.models import SpaceRef
 from bot.core.spaces.parsing import (
     WEEKDAYS,
@@ -21,7 +21,14 @@ from bot.core.spaces.parsing import (
 )
 
 _CLEAR = frozenset({"none", "-", "없음", ""})
-_ALIASES = {"tz": "timezone", "close": "quiz_close", "study_days": "days", "channel_id": "channel"}
+_ALIASES = {
+    "tz": "timezone",
+    "close": "quiz_close",
+    "study_days": "days",
+    "channel_id": "channel",
+    "mentions": "mention_reminders",
+    "mention": "mention_reminders",
+}
 
 
 def space_key(space: SpaceRef) -> str:
@@ -44,6 +51,8 @@ class SpaceSettings:
     study_days: tuple[int, ...] = WEEKDAYS
     enabled: bool = True
     locale: str = "ko"
+    # Whether the retro reminder may ping the members it lists; off, it names them in plain text.
+    mention_reminders: bool = False
 
     @property
     def key(self) -> str:
@@ -67,6 +76,7 @@ class SpaceDefaults:
     study_days: tuple[int, ...] = WEEKDAYS
     enabled: bool = True
     locale: str = "ko"
+    mention_reminders: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], prefix: str = "STUDYBOT_") -> SpaceDefaults:
@@ -81,13 +91,14 @@ class SpaceDefaults:
             "STUDY_DAYS": "days",
             "DAILY_ENABLED": "enabled",
             "LOCALE": "locale",
+            "MENTION_REMINDERS": "mention_reminders",
         }
         pairs = {opt: env[prefix + var] for var, opt in names.items() if prefix + var in env}
         base = SpaceSettings(SpaceRef("env", "defaults"), dt.date(2000, 1, 1))
         s = SettingsUpdate.from_pairs(pairs).apply(base)
         return cls(
             s.channel_id, s.timezone, s.morning_time, s.quiz_time, s.quiz_close_time,
-            s.retro_time, s.study_days, s.enabled, s.locale,
+            s.retro_time, s.study_days, s.enabled, s.locale, s.mention_reminders,
         )  # fmt: skip
 
     def for_space(self, space: SpaceRef, today: dt.date) -> SpaceSettings:
@@ -109,6 +120,7 @@ class SettingsUpdate:
     enabled: str | bool | None = None
     start: str | None = None
     locale: str | None = None
+    mention_reminders: str | bool | None = None
 
     @classmethod
     def from_pairs(cls, pairs: Mapping[str, str]) -> SettingsUpdate:
@@ -148,6 +160,8 @@ class SettingsUpdate:
                 changes[field] = parser(raw)
         if self.enabled is not None:
             changes["enabled"] = parse_enabled(self.enabled)
+        if self.mention_reminders is not None:
+            changes["mention_reminders"] = _on_off("mention_reminders", self.mention_reminders)
         updated = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
         if updated.quiz_close_time <= updated.quiz_time:
             raise CloseBeforeOpenError(
@@ -155,3 +169,10 @@ class SettingsUpdate:
                 close=updated.quiz_close_time.strftime("%H:%M"),
             )
         return updated
+
+
+def _on_off(name: str, value: str | bool) -> bool:
+    try:
+        return parse_enabled(value)
+    except InvalidSettingError:
+        raise InvalidSettingError(name=name, value=value) from None
