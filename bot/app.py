@@ -16,6 +16,7 @@ from typing import Any, Self
 from bot.core.daily import DailyService, MorningService, PostedItem
 from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
+from bot.core.journal import JournalService
 from bot.core.models import Content, SpaceRef
 from bot.core.ports import Publisher
 from bot.core.quiz import QuizService
@@ -25,6 +26,8 @@ from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.infra.clock import SystemClock
 from bot.infra.content import load_content, shipped_content_dir
 from bot.infra.db import Database
+from bot.infra.importers.slug import term_slug
+from bot.infra.journal_repository import SqliteJournalRepository, export_glossary_layer
 from bot.infra.repositories import (
     SqlitePostLog,
     SqliteQuizRepository,
@@ -109,7 +112,9 @@ class Application:
         self._db = db = await Database.open(self.settings.database_path)
         defaults = SpaceDefaults.from_env(self.settings.space_defaults())
         spaces = SpaceService(SqliteSpaceRepository(db, clock), clock, defaults)
-        quiz = QuizService(self.content, SqliteQuizRepository(db), spaces, clock)
+        glossary = self.services.glossary
+        quiz_repo = SqliteQuizRepository(db)
+        quiz = QuizService(self.content, quiz_repo, spaces, clock, terms=glossary.terms)
         daily = DailyService(
             spaces=spaces,
             posts=SqlitePostLog(db),
@@ -119,8 +124,19 @@ class Application:
             quiz=quiz,
             platforms={self.platform},
         )
+        journal = JournalService(
+            repo=SqliteJournalRepository(db),
+            spaces=spaces,
+            clock=clock,
+            glossary=glossary,
+            content=self.content,
+            quiz_repo=quiz_repo,
+            slugify=term_slug,
+        )
+        journal.register(daily)
+        await journal.load_glossary_layers()
         self.services = Services(
-            glossary=self.services.glossary, spaces=spaces, daily=daily, quiz=quiz
+            glossary=glossary, spaces=spaces, daily=daily, quiz=quiz, journal=journal
         )
         self._scheduler = DailyScheduler(daily, spaces, clock)
         spaces.on_change(self._scheduler.on_settings_changed)
@@ -141,6 +157,12 @@ class Application:
         if self.services.daily is None:
             raise RuntimeError("use Application as an async context manager")
         return await self.services.daily.post_due(at, space)
+
+    async def export_glossary(self, space: str) -> str:
+        """A space's accepted glossary terms as content YAML."""
+        if self._db is None:
+            raise RuntimeError("use Application as an async context manager")
+        return await export_glossary_layer(self._db, space)
 
     async def __aexit__(
         self,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.core.daily import DailyService
 from bot.core.glossary import GlossaryService
+from bot.core.journal import JournalService
 from bot.core.quiz import QuizService
 from bot.core.spaces import SpaceService
 
@@ -22,3 +23,4 @@ class Services:
     spaces: SpaceService | None = None
     daily: DailyService | None = None
     quiz: QuizService | None = None
+    journal: JournalService | None = None

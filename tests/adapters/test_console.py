@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from bot.adapters.console import ConsoleChat, render_text
+from bot.adapters.console import ConsoleChat, make_chat, render_text
 from bot.core.glossary import GlossaryService
 from bot.core.replies import Reply, ReplyButton, ReplyField, Tone
 from bot.core.services import Services
@@ -14,7 +14,7 @@ from bot.core.services import Services
 
 @pytest.fixture
 def chat(small_content) -> ConsoleChat:
-    return ConsoleChat(Services(glossary=GlossaryService(small_content)))
+    return make_chat(Services(glossary=GlossaryService(small_content)))
 
 
 def test_render_text_shows_every_part_of_a_reply():
@@ -92,5 +92,5 @@ async def test_piped_session_answers_each_line_and_stops_at_end_of_input(chat):
 
 
 async def test_english_locale_answers_in_english(small_content):
-    chat = ConsoleChat(Services(glossary=GlossaryService(small_content)), locale="en")
+    chat = make_chat(Services(glossary=GlossaryService(small_content)), locale="en")
     assert (await chat.handle("/help")).title == "studybot help"

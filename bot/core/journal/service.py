@@ -294,6 +294,21 @@ class JournalService:
 
     # --- export --------------------------------------------------------------------------------
 
+    async def export_period(
+        self, space: SpaceRef, viewer: UserRef, when: str | None = None
+    ) -> tuple[str, str]:
+        """``(file name, Markdown)`` of the viewer's own days in a `/export` period.
+
+        The period reads like `/log`'s: a date, today, this week (the default) or last week,
+        counted in the space's timezone.
+        """
+        settings = await self._spaces.settings(space)
+        today = self._clock.now().astimezone(settings.tz).date()
+        first, last = parse_period(when, today)
+        text = await self.export_til(space, viewer.id, first, last, viewer_id=viewer.id)
+        name = f"til-{first}.md" if first == last else f"til-{first}_{last}.md"
+        return name, text
+
     async def export_til(
         self,
         space: SpaceRef,

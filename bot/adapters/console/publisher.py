@@ -1,0 +1,37 @@
+"""The console's Publisher: scheduled posts print in the terminal."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TextIO
+
+from bot.core.i18n import t
+from bot.core.models import SpaceRef
+from bot.core.replies import Reply
+
+from .chat import ConsoleChat
+from .render import render_text
+
+
+class ConsolePublisher:
+    """Prints the bot's scheduled posts; their buttons stay clickable by number."""
+
+    def __init__(self, stdout: TextIO, chat: ConsoleChat | None = None, locale: str = "ko") -> None:
+        self._chat = chat
+        self._stdout = stdout
+        self._locale = locale
+        self._ids = itertools.count(1)
+
+    async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
+        if self._chat is not None:
+            self._chat.remember(reply)
+        self._stdout.write(f"\n{render_text(reply)}\n\n")
+        self._stdout.flush()
+        return str(next(self._ids))
+
+    async def edit(
+        self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
+    ) -> None:
+        label = t("console.edited", self._locale, message_id=message_id)
+        self._stdout.write(f"\n{label}\n{render_text(reply)}\n\n")
+        self._stdout.flush()
