@@ -1,4 +1,4 @@
-"""The command line: run, check, define, import and sync."""
+"""The command line: run, check, define, import, export, post-due, sync and health."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from bot.core.errors import ContentError, StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
+from bot.core.models import SpaceRef
 from bot.infra.content import load_content
 from bot.infra.importers.docker import import_docker_glossary
 from bot.infra.importers.k8s import import_k8s_dir
@@ -49,7 +50,22 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--platform", choices=["discord", "console"])
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
     _import_parser(sub)
+    _export_parser(sub)
     return parser
+
+
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser("export", help="export a member's notes or a space's glossary")
+    kinds = export.add_subparsers(dest="kind", required=True)
+    til = kinds.add_parser("til", help="a member's days in the team's TIL format (Markdown)")
+    til.add_argument("--space", required=True, help="space id, e.g. discord:123 or console:local")
+    til.add_argument("--member", required=True, help="the member's platform user id")
+    when = til.add_mutually_exclusive_group(required=True)
+    when.add_argument("--date", type=dt.date.fromisoformat)
+    when.add_argument("--from", dest="date_from", type=dt.date.fromisoformat)
+    til.add_argument("--to", dest="date_to", type=dt.date.fromisoformat)
+    glossary = kinds.add_parser("glossary", help="a space's accepted terms as content YAML")
+    glossary.add_argument("--space", required=True)
 
 
 def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEM
+    except StudyBotError as exc:
+        print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
+        return EXIT_PROBLEM
     except KeyboardInterrupt:
         return EXIT_OK
 
@@ -87,6 +106,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         content = app.load(settings)
         service = GlossaryService(content)
         return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
+    if args.command == "export":
+        return asyncio.run(_export(settings, args))
     if args.command == "health":
         return EXIT_OK if app.healthy(settings, time.time()) else EXIT_PROBLEM
     if args.command == "import":
@@ -103,13 +124,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
         return EXIT_PROBLEM
-    try:
-        asyncio.run(app.run(settings, platform, force_sync=args.sync))
-    except ContentError:
-        raise  # printed by main() as path:line: message lines
-    except StudyBotError as exc:
-        print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
-        return EXIT_PROBLEM
+    asyncio.run(app.run(settings, platform, force_sync=args.sync))
     return EXIT_OK
 
 
@@ -163,6 +178,26 @@ async def _post_due(
     for item in posted:
         where = f"{item.space.platform}:{item.space.id}"
         print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
+    return EXIT_OK
+
+
+def _space_ref(text: str, settings: Settings) -> SpaceRef:
+    platform, _, space_id = text.rpartition(":")
+    return SpaceRef(platform or settings.platform, space_id)
+
+
+async def _export(settings: Settings, args: argparse.Namespace) -> int:
+    async with app.Application(settings, app.load(settings), settings.platform) as application:
+        if args.kind == "glossary":
+            print(await application.export_glossary(args.space), end="")
+            return EXIT_OK
+        first = args.date or args.date_from
+        last = args.date or args.date_to or first
+        journal = application.services.journal
+        if journal is None:  # pragma: no cover - the Application always builds it
+            return EXIT_PROBLEM
+        space = _space_ref(args.space, settings)
+        print(await journal.export_til(space, args.member, first, last), end="")
     return EXIT_OK
 
 

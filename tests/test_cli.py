@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -129,3 +132,54 @@ def test_discord_platform_without_token_is_one_clear_line(capsys):
 
 def test_health_fails_when_no_bot_is_running():
     assert main(["health"]) == 1
+
+
+def _console_run(lines: str, env_extra: dict[str, str] | None = None) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
+    env.pop("DISCORD_TOKEN", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    return proc.stdout
+
+
+def test_post_due_posts_once_and_prints_nothing_the_second_time(capsys):
+    # A Thursday at 09:05 in Seoul: the morning post is due.
+    assert main(["post-due", "--platform", "console", "--at", "2026-11-26T09:05:00+09:00"]) == 0
+    first = capsys.readouterr().out
+    assert "posted morning 2026-11-26 console:local" in first
+    assert main(["post-due", "--platform", "console", "--at", "2026-11-26T09:06:00+09:00"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_post_due_refuses_an_instant_without_offset(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["post-due", "--at", "2026-11-26T09:05:00"])
+    assert caught.value.code == 2
+    assert "offset" in capsys.readouterr().err
+
+
+def test_export_til_prints_the_members_day(tmp_path):
+    data = {"STUDYBOT_DATA_DIR": str(tmp_path / "data")}
+    _console_run("/scrum 도커 볼륨 실습\n", data)
+    today = dt.datetime.now(ZoneInfo("Asia/Seoul")).date()
+    member = getpass.getuser()  # the console's member is the account running it
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "export", "til", "--space", "console:local",
+         "--member", member, "--from", str(today - dt.timedelta(days=1)), "--to", str(today)],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **data},
+    )  # fmt: skip
+    assert proc.stdout.startswith("## 날짜: ")
+    assert "- 학습 목표 1 : 도커 볼륨 실습" in proc.stdout
+
+
+def test_export_glossary_of_a_space_without_terms_is_an_empty_list(capsys):
+    assert main(["export", "glossary", "--space", "console:local"]) == 0
+    assert capsys.readouterr().out.strip() == "terms: []"
