@@ -149,12 +149,14 @@ def _console_run(lines: str, env_extra: dict[str, str] | None = None) -> str:
     return proc.stdout
 
 
-def test_post_due_posts_once_and_prints_nothing_the_second_time(capsys):
-    # A Thursday at 09:05 in Seoul: the morning post is due.
-    assert main(["post-due", "--platform", "console", "--at", "2026-11-26T09:05:00+09:00"]) == 0
-    first = capsys.readouterr().out
-    assert "posted morning 2026-11-26 console:local" in first
-    assert main(["post-due", "--platform", "console", "--at", "2026-11-26T09:06:00+09:00"]) == 0
+def test_post_due_posts_once_and_prints_nothing_the_second_time(capsys, monkeypatch):
+    monkeypatch.setenv("STUDYBOT_STUDY_DAYS", "매일")
+    today = dt.datetime.now(ZoneInfo("Asia/Seoul")).date()
+    at = f"{today}T09:05:00+09:00"  # the morning post (09:00) is due
+    assert main(["post-due", "--platform", "console", "--at", at]) == 0
+    assert f"posted morning {today} console:local" in capsys.readouterr().out
+    again = f"{today}T09:06:00+09:00"
+    assert main(["post-due", "--platform", "console", "--at", again]) == 0
     assert capsys.readouterr().out == ""
 
 
