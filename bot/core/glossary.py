@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.errors import UnknownTermError
-from bot.core.i18n import t
+from bot.core.i18n import Locale, normalize_locale, t
 from bot.core.lookup import GlossaryIndex, LookupResult, Match
 from bot.core.models import CommandCard, Content, Term
 from bot.core.replies import (
@@ -25,6 +25,7 @@ from bot.core.replies import (
 BUTTON_FEATURE = "define"
 MAX_CHOICE_NAME = 100
 _MAX_PRACTICE = 4
+_MAX_CACHED_CARDS = 4096
 
 
 def show_button_id(term_id: str) -> str:
@@ -63,6 +64,13 @@ class GlossaryService:
         self._index = index if index is not None else GlossaryIndex(content.terms)
         self._layers: dict[str, GlossaryIndex] = {}
         self._layer_terms: dict[str, tuple[Term, ...]] = {}
+        self._practice: dict[str, list[CommandCard]] = {}
+        for card in content.commands:
+            for term_id in dict.fromkeys(card.terms):
+                self._practice.setdefault(term_id, []).append(card)
+        # Cards are pure functions of (space's index, term, locale) and are asked for again
+        # and again in a busy channel; a bounded cache spares re-rendering them each time.
+        self._cards: dict[tuple[str | None, str, Locale], Reply] = {}
 
     @property
     def index(self) -> GlossaryIndex:
@@ -74,10 +82,12 @@ class GlossaryService:
         if not layer:
             self._layers.pop(space_key, None)
             self._layer_terms.pop(space_key, None)
+            self._cards.clear()
             return
         combined = GlossaryIndex((*self._index.terms, *layer))
         self._layer_terms[space_key] = layer
         self._layers[space_key] = combined
+        self._cards.clear()
 
     def layer(self, space_key: str) -> tuple[Term, ...]:
         """The terms a space added on top of the content (empty for none)."""
@@ -150,25 +160,35 @@ class GlossaryService:
         space: str | None = None,
     ) -> Reply:
         """The card for one entry: definition, notes, aliases, related terms and practice."""
+        key = (space if space in self._layers else None, term.id, normalize_locale(locale))
+        card = self._cards.get(key)
+        if card is None:
+            if len(self._cards) >= _MAX_CACHED_CARDS:
+                self._cards.clear()
+            card = self._cards[key] = self._card(term, key[2], self.index_for(space))
+        if match is None:
+            return card
+        kind = t(f"match.{match.kind.value}", locale)
+        how = t("define.match", locale, kind=kind, score=match.score)
+        return replace(card, footer=f"{card.footer} · {how}" if card.footer else how)
+
+    def _card(self, term: Term, locale: Locale, index: GlossaryIndex) -> Reply:
         fields: list[ReplyField] = []
         if term.notes:
             fields.append(ReplyField(t("define.notes", locale), _bullets(term.notes)))
         if term.aliases:
             fields.append(ReplyField(t("define.aliases", locale), ", ".join(term.aliases)))
-        related = self._related(term, self.index_for(space))
+        related = self._related(term, index)
         if related:
             names = ", ".join(r.term for r in related)
             fields.append(ReplyField(t("define.related", locale), names))
-        practice = self._content.commands_for(term.id)
+        practice = self._practice.get(term.id)
         if practice:
             fields.append(ReplyField(t("define.practice", locale), _practice(practice)))
         if term.links:
             links = "\n".join(f"{link.title}: <{link.url}>" for link in term.links)
             fields.append(ReplyField(t("define.links", locale), links))
         footer = [t("define.source", locale, source=term.source)] if term.source else []
-        if match is not None:
-            kind = t(f"match.{match.kind.value}", locale)
-            footer.append(t("define.match", locale, kind=kind, score=match.score))
         return Reply(
             title=safe(term.term, MAX_TITLE),
             body=safe(term.definition, MAX_BODY),
