@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     study_days: str = Field(default="mon-fri", validation_alias=_env("STUDYBOT_STUDY_DAYS"))
     channel_id: str | None = Field(default=None, validation_alias=_env("STUDYBOT_CHANNEL_ID"))
     daily_enabled: bool = Field(default=True, validation_alias=_env("STUDYBOT_DAILY_ENABLED"))
+    mention_reminders: bool = Field(
+        default=False, validation_alias=_env("STUDYBOT_MENTION_REMINDERS")
+    )
 
     @field_validator("discord_guild_ids", mode="before")
     @classmethod
@@ -79,6 +82,7 @@ class Settings(BaseSettings):
             "STUDYBOT_RETRO_TIME": self.retro_time,
             "STUDYBOT_STUDY_DAYS": self.study_days,
             "STUDYBOT_DAILY_ENABLED": "on" if self.daily_enabled else "off",
+            "STUDYBOT_MENTION_REMINDERS": "on" if self.mention_reminders else "off",
             "STUDYBOT_LOCALE": self.locale,
         }
         if self.channel_id:
