@@ -88,37 +88,34 @@ def test_check_reports_problems_as_path_line_message_and_exits_one(tmp_path, cap
     assert err.strip() == f"{broken}:5: unknown key 'oops' (at terms.0.oops)"
 
 
-def test_run_refuses_invalid_content_without_traceback(tmp_path):
-    empty = tmp_path / "nothing"
-    empty.mkdir()
-    env = {**os.environ, "STUDYBOT_CONTENT_DIR": str(empty), "PYTHONPATH": str(ROOT)}
+def _bot(*args: str, stdin: str = "", **env_extra: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot ARGS` as its own process, as a user would."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_extra}
     env.pop("DISCORD_TOKEN", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        input="",
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env=env,
         timeout=60,
         check=False,
     )
+
+
+def test_run_refuses_invalid_content_without_traceback(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    proc = _bot("run", STUDYBOT_CONTENT_DIR=str(empty))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "no glossary file" in proc.stderr
 
 
-def test_piped_console_session_answers_the_four_readme_queries(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("DISCORD_TOKEN", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        input="/define cgroup\n/define 도커란\n/define ㅋㅂㄴㅌㅅ\n/define kubernets\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    )
+def test_piped_console_session_answers_the_four_readme_queries():
+    queries = "/define cgroup\n/define 도커란\n/define ㅋㅂㄴㅌㅅ\n/define kubernets\n"
+    proc = _bot("run", stdin=queries)
+    assert proc.returncode == 0
     titles = [line for line in proc.stdout.splitlines() if line.startswith("[")]
     assert titles == ["[Cgroup]", "[도커]", "[쿠버네티스]", "[쿠버네티스]"]
 
@@ -132,21 +129,6 @@ def test_discord_platform_without_token_is_one_clear_line(capsys):
 
 def test_health_fails_when_no_bot_is_running():
     assert main(["health"]) == 1
-
-
-def _console_run(lines: str, env_extra: dict[str, str] | None = None) -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
-    env.pop("DISCORD_TOKEN", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        input=lines,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    )
-    return proc.stdout
 
 
 def test_post_due_posts_once_and_prints_nothing_the_second_time(capsys, monkeypatch):
@@ -168,15 +150,14 @@ def test_post_due_refuses_an_instant_without_offset(capsys):
 
 
 def test_export_til_prints_the_members_day(tmp_path):
-    data = {"STUDYBOT_DATA_DIR": str(tmp_path / "data")}
-    _console_run("/scrum 도커 볼륨 실습\n", data)
+    data = str(tmp_path / "data")
+    assert _bot("run", stdin="/scrum 도커 볼륨 실습\n", STUDYBOT_DATA_DIR=data).returncode == 0
     today = dt.datetime.now(ZoneInfo("Asia/Seoul")).date()
     member = getpass.getuser()  # the console's member is the account running it
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot", "export", "til", "--space", "console:local",
-         "--member", member, "--from", str(today - dt.timedelta(days=1)), "--to", str(today)],
-        capture_output=True, text=True, check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **data},
+    yesterday = str(today - dt.timedelta(days=1))
+    proc = _bot(
+        "export", "til", "--space", "console:local", "--member", member,
+        "--from", yesterday, "--to", str(today), STUDYBOT_DATA_DIR=data,
     )  # fmt: skip
     assert proc.stdout.startswith("## 날짜: ")
     assert "- 학습 목표 1 : 도커 볼륨 실습" in proc.stdout
