@@ -58,7 +58,7 @@ def test_compose_uses_env_file_and_the_data_volume():
     assert ":/data" in compose
 
 
-def test_wheel_ships_the_content_and_migrations(tmp_path):
+def test_wheel_ships_all_code_content_and_migrations(tmp_path):
     subprocess.run(
         [
             sys.executable,
@@ -81,3 +81,8 @@ def test_wheel_ships_the_content_and_migrations(tmp_path):
     assert shipped
     for relative in shipped:
         assert f"bot/{relative}" in names
+    code = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "bot").rglob("*.py"))
+    missing = [relative for relative in code if relative not in names]
+    assert missing == [], "packages missing from pyproject's package list"
+    migrations = [p.name for p in (ROOT / "bot/infra/migrations").glob("*.sql")]
+    assert all(f"bot/infra/migrations/{name}" in names for name in migrations)
