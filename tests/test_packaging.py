@@ -86,3 +86,35 @@ def test_wheel_ships_all_code_content_and_migrations(tmp_path):
     assert missing == [], "packages missing from pyproject's package list"
     migrations = [p.name for p in (ROOT / "bot/infra/migrations").glob("*.sql")]
     assert all(f"bot/infra/migrations/{name}" in names for name in migrations)
+
+
+def test_installed_wheel_answers_from_any_directory_with_its_shipped_content(tmp_path):
+    wheels, target, elsewhere = tmp_path / "w", tmp_path / "site", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "--wheel-dir", str(wheels), str(ROOT)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    (wheel,) = wheels.glob("studybot-*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+         str(wheel)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    # -S skips site's .pth files, so the checkout's editable install cannot be what answers;
+    # the dependencies still come from this environment's site-packages.
+    deps = next(p for p in sys.path if p.endswith("site-packages"))
+    proc = subprocess.run(
+        [sys.executable, "-S", "-m", "bot", "define", "--json", "cgroup"],
+        cwd=elsewhere, capture_output=True, text=True, timeout=60, check=False,
+        env={"PYTHONPATH": f"{target}:{deps}", "STUDYBOT_DATA_DIR": str(tmp_path / "data")},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert '"id": "cgroup"' in proc.stdout
+    where = subprocess.run(
+        [sys.executable, "-S", "-c", "import bot; print(bot.__file__)"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": f"{target}:{deps}"},
+    ).stdout  # fmt: skip
+    assert where.startswith(str(target))
