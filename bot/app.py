@@ -18,7 +18,7 @@ from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.journal import JournalService
 from bot.core.models import Content, SpaceRef
-from bot.core.ports import Publisher
+from bot.core.ports import Clock, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -98,8 +98,17 @@ class Relay:
 class Application:
     """Owns the database, the services and the scheduler for one process."""
 
-    def __init__(self, settings: Settings, content: Content, platform: Platform) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        content: Content,
+        platform: Platform,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
         self.settings = settings
+        # Tests pass a clock they can move; a running bot keeps the system's.
+        self.clock: Clock = clock or SystemClock()
         self.content = content
         self.platform = platform
         self.relay = Relay()
@@ -108,7 +117,7 @@ class Application:
         self.services = Services(glossary=GlossaryService(content))
 
     async def __aenter__(self) -> Self:
-        clock = SystemClock()
+        clock = self.clock
         self._db = db = await Database.open(self.settings.database_path)
         defaults = SpaceDefaults.from_env(self.settings.space_defaults())
         spaces = SpaceService(SqliteSpaceRepository(db, clock), clock, defaults)
@@ -141,6 +150,11 @@ class Application:
         self._scheduler = DailyScheduler(daily, spaces, clock)
         spaces.on_change(self._scheduler.on_settings_changed)
         return self
+
+    @property
+    def scheduler(self) -> DailyScheduler | None:
+        """The running schedule (None outside ``async with``); tests fire its jobs."""
+        return self._scheduler
 
     async def start_schedule(self, publisher: Publisher) -> list[PostedItem]:
         """Connect the face's publisher, catch up on missed posts and start the schedule."""
@@ -202,7 +216,13 @@ async def _serve(application: Application, *, force_sync: bool) -> None:
     if application.platform == "discord":
         from bot.adapters.discord.runner import serve as serve_discord
 
-        await serve_discord(settings, application.services, stop=stop, force_sync=force_sync)
+        await serve_discord(
+            settings,
+            application.services,
+            stop=stop,
+            force_sync=force_sync,
+            on_ready=application.start_schedule,
+        )
         return
     from bot.adapters import console
 

@@ -146,6 +146,8 @@ class GlossaryService:
             ),
             fields=(
                 ReplyField("/define", t("help.define", locale)),
+                ReplyField(t("help.daily.name", locale), t("help.daily", locale)),
+                ReplyField(t("help.journal.name", locale), t("help.journal", locale)),
                 ReplyField("/help", t("help.help", locale)),
                 ReplyField(t("help.examples", locale), examples),
             ),

@@ -99,6 +99,30 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         ),
     },
     "help.help": {"ko": "`/help` — 이 도움말을 보여줘요.", "en": "`/help` — shows this help."},
+    "help.daily.name": {"ko": "매일의 스터디", "en": "The daily loop"},
+    "help.daily": {
+        "ko": (
+            "`/today` 오늘의 목표와 오늘의 용어 · `/quiz` 연습 문제 · "
+            "`/leaderboard` 순위와 연속 학습일 · `/settings` 채널, 시간, 스터디 요일 (관리자)"
+        ),
+        "en": (
+            "`/today` today's goals and term · `/quiz` a practice question · "
+            "`/leaderboard` scores and streaks · `/settings` channel, times, study days (managers)"
+        ),
+    },
+    "help.journal.name": {"ko": "팀 기록", "en": "Team log"},
+    "help.journal": {
+        "ko": (
+            "`/scrum` 오늘의 목표 · `/retro` 오늘의 회고와 용어 · `/log` 기록 보기 · "
+            "`/export` TIL 마크다운으로 내보내기 · `/away` 알림 쉬기 · "
+            "`/glossary suggestions` 용어 제안 (관리자)"
+        ),
+        "en": (
+            "`/scrum` today's goals · `/retro` today's retro and terms · `/log` entries · "
+            "`/export` your TIL as Markdown · `/away` pause reminders · "
+            "`/glossary suggestions` suggested terms (managers)"
+        ),
+    },
     "help.examples": {"ko": "예시", "en": "Examples"},
     "command.define": {
         "ko": "도커·쿠버네티스 용어의 뜻을 찾아봐요",
@@ -335,6 +359,65 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         "ko": "스터디 채널·시간·요일 설정을 보거나 바꿔요",
         "en": "Show or change the study channel, times and days",
     },
+    # Discord: the daily loop's option names, their descriptions and its refusals.
+    "option.leaderboard.period": {"ko": "기간", "en": "period"},
+    "option.settings.channel": {"ko": "채널", "en": "channel"},
+    "option.settings.timezone": {"ko": "시간대", "en": "timezone"},
+    "option.settings.morning": {"ko": "아침", "en": "morning"},
+    "option.settings.quiz": {"ko": "퀴즈", "en": "quiz"},
+    "option.settings.quiz_close": {"ko": "퀴즈마감", "en": "quiz_close"},
+    "option.settings.retro": {"ko": "회고", "en": "retro"},
+    "option.settings.days": {"ko": "요일", "en": "days"},
+    "option.settings.enabled": {"ko": "자동게시", "en": "enabled"},
+    "option.settings.mention_reminders": {"ko": "회고멘션", "en": "mention_reminders"},
+    "command.settings.channel": {
+        "ko": "아침 인사와 퀴즈를 올릴 채널",
+        "en": "Channel for the morning post and the quiz",
+    },
+    "command.settings.timezone": {
+        "ko": "시간대 (예: Asia/Seoul)",
+        "en": "Time zone (e.g. Asia/Seoul)",
+    },
+    "command.settings.morning": {
+        "ko": "아침 인사 시각 (예: 09:00)",
+        "en": "Morning post (e.g. 09:00)",
+    },
+    "command.settings.quiz": {
+        "ko": "오늘의 퀴즈 시각 (예: 13:00)",
+        "en": "Daily quiz (e.g. 13:00)",
+    },
+    "command.settings.quiz_close": {
+        "ko": "퀴즈 마감 시각 (예: 18:00)",
+        "en": "Quiz closes at (e.g. 18:00)",
+    },
+    "command.settings.retro": {
+        "ko": "회고 알림 시각 (예: 21:00)",
+        "en": "Retro reminder (e.g. 21:00)",
+    },
+    "command.settings.days": {
+        "ko": "스터디 요일 (예: 월-금, 월수금, 평일, 매일)",
+        "en": "Study days (e.g. mon-fri, mon,wed,fri, weekdays, daily)",
+    },
+    "command.settings.enabled": {
+        "ko": "자동 게시 켜기/끄기",
+        "en": "Turn the daily posts on or off",
+    },
+    "command.settings.mention_reminders": {
+        "ko": "회고 알림에서 아직 안 쓴 팀원을 멘션할지",
+        "en": "Whether the retro reminder pings members who haven't written",
+    },
+    "error.guild_only": {
+        "ko": "이 명령어는 서버 채널에서만 쓸 수 있어요.",
+        "en": "This command works in a server channel only.",
+    },
+    "error.needs_database": {
+        "ko": "이 기능은 지금 쓸 수 없어요. 봇을 데이터베이스와 함께 실행해야 해요.",
+        "en": "This isn't available right now: the bot runs without its database.",
+    },
+    "error.no_channel": {
+        "ko": "스터디 채널이 정해지지 않았어요. 관리자가 `/settings`로 채널을 골라 주세요.",
+        "en": "No study channel is set. A server manager can pick one with `/settings`.",
+    },
     # --- the team log: /scrum, /retro, /log, /away, reminders, digest, glossary suggestions ---
     "settings.mentions": {"ko": "회고 알림 멘션", "en": "Reminder mentions"},
     "error.not_owner": {
@@ -553,6 +636,53 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
     "form.retro.terms.placeholder": {
         "ko": "파드 | 쿠버네티스의 가장 작은 배포 단위 | 컨테이너 여러 개 가능",
         "en": "Pod | the smallest deployable unit | may hold several containers",
+    },
+    # --- the team log on Discord: modal hints, option names, /export, /glossary ---
+    "form.limit": {"ko": "최대 {limit}자", "en": "Up to {limit} characters"},
+    "form.scrum.goals.hint": {
+        "ko": "한 줄에 목표 하나 · 끝낸 목표는 ✅ 또는 [x] · 최대 {limit}자",
+        "en": "One goal per line · mark finished ones with ✅ or [x] · up to {limit} characters",
+    },
+    "form.retro.learned.placeholder": {
+        "ko": "오늘 새로 알게 된 개념, 명령어, 실습 내용",
+        "en": "New ideas, commands and practice from today",
+    },
+    "form.retro.reflection.placeholder": {
+        "ko": "잘된 점, 어려웠던 점, 내일 해볼 것",
+        "en": "What went well, what was hard, what to try tomorrow",
+    },
+    "form.retro.links.hint": {
+        "ko": "한 줄에 하나: 제목 https://주소 또는 주소만 · 최대 {limit}자",
+        "en": "One per line: title https://address, or just the address · up to {limit} characters",
+    },
+    "form.retro.terms.hint": {
+        "ko": "한 줄에 하나: 용어 | 정의 | 비고 (비고는 생략 가능) · 최대 {limit}자",
+        "en": "One per line: term | definition | note (note optional) · up to {limit} characters",
+    },
+    "option.journal.private": {"ko": "나만보기", "en": "private"},
+    "option.log.member": {"ko": "팀원", "en": "member"},
+    "option.log.when": {"ko": "기간", "en": "when"},
+    "option.away.until": {"ko": "날짜", "en": "until"},
+    "command.export": {
+        "ko": "내 스크럼·회고를 TIL 마크다운 파일로 받아요",
+        "en": "Download your scrums and retros as a TIL Markdown file",
+    },
+    "command.export.when": {
+        "ko": "날짜 YYYY-MM-DD, 오늘, 지난주 (기본: 이번 주)",
+        "en": "Date YYYY-MM-DD, today, or last week (default: this week)",
+    },
+    "command.glossary": {"ko": "팀 용어집을 관리해요", "en": "Manage the team glossary"},
+    "journal.export.ready": {
+        "ko": "📄 TIL 파일을 만들었어요: {name}",
+        "en": "📄 Your TIL file is ready: {name}",
+    },
+    "error.stale_form": {
+        "ko": "이 양식은 더 이상 쓸 수 없어요. 명령어를 다시 입력해 주세요.",
+        "en": "This form no longer works. Please run the command again.",
+    },
+    "error.form_slow": {
+        "ko": "양식을 여는 데 시간이 너무 걸렸어요. 잠시 후 다시 시도해 주세요.",
+        "en": "Opening the form took too long. Please try again in a moment.",
     },
 }
 

@@ -11,6 +11,8 @@ from typing import Any, Self
 from aiohttp import WSMsgType, web
 
 from tests.adapters.discord import fake_payloads as p
+from tests.adapters.discord.fake_channels import ChannelLog, add_channel_routes
+from tests.adapters.discord.fake_modals import Upload, modal_problems
 from tests.adapters.discord.fake_records import CommandPut, FakeInteraction, Sent
 from tests.adapters.discord.fake_rest import add_rest_routes
 from tests.adapters.discord.fake_validation import message_problems
@@ -36,7 +38,9 @@ class FakeDiscord:
         self.sent: list[Sent] = []
         self.rejected: list[tuple[str, list[str]]] = []
         self.unhandled: list[str] = []
+        self.uploads: dict[str, Upload] = {}  # attachment id -> the uploaded file
         self.sessions: asyncio.Queue[str] = asyncio.Queue()
+        self.channels = ChannelLog()  # the bot's own channel posts and edits
         self._commands: dict[int | None, dict[str, dict[str, Any]]] = {}
         self._interactions: dict[str, FakeInteraction] = {}
         self._by_token: dict[str, FakeInteraction] = {}
@@ -53,6 +57,7 @@ class FakeDiscord:
     async def start(self) -> Self:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        add_channel_routes(app, self)  # before the REST catch-all
         add_rest_routes(app, self)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -99,11 +104,34 @@ class FakeDiscord:
         await self._send({"op": 7, "d": None})
 
     async def slash(
-        self, name: str, options: dict[str, Any] | None = None, *, locale: str = "ko"
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        locale: str = "ko",
+        member: dict[str, Any] | None = None,
+        resolved: dict[str, Any] | None = None,
     ) -> FakeInteraction:
+        """Run ``/name``; ``member`` is who runs it, ``resolved`` the users its options name."""
         command = self.registered(name)
         data = self._command_data(command, options or {})
-        return await self.interact(p.APPLICATION_COMMAND, data, locale=locale)
+        if resolved is not None:
+            data["resolved"] = resolved
+        return await self.interact(p.APPLICATION_COMMAND, data, locale=locale, member=member)
+
+    async def subcommand(
+        self,
+        group: str,
+        name: str,
+        *,
+        locale: str = "ko",
+        member: dict[str, Any] | None = None,
+    ) -> FakeInteraction:
+        """Run ``/group name`` (a subcommand without options)."""
+        command = self.registered(group)
+        data = self._command_data(command, {})
+        data["options"] = [{"name": name, "type": 1, "options": []}]
+        return await self.interact(p.APPLICATION_COMMAND, data, locale=locale, member=member)
 
     async def autocomplete(
         self, name: str, options: dict[str, Any], focused: str, *, locale: str = "ko"
@@ -113,13 +141,22 @@ class FakeDiscord:
             option["focused"] = option["name"] == focused
         return await self.interact(p.AUTOCOMPLETE, data, locale=locale)
 
-    async def click(self, sent: Sent, custom_id: str, *, locale: str = "ko") -> FakeInteraction:
-        """Click a button on the message ``sent`` created or edited."""
+    async def click(
+        self,
+        sent: Sent,
+        custom_id: str,
+        *,
+        locale: str = "ko",
+        member: dict[str, Any] | None = None,
+    ) -> FakeInteraction:
+        """Click a button on the message ``sent`` created or edited (as ``member``, if given)."""
         assert sent.message is not None, "that reply created no message"
         message = self._messages[sent.message["id"]]
         assert custom_id in Sent("edit", message, message).custom_ids, f"no button {custom_id}"
         data = {"custom_id": custom_id, "component_type": 2}
-        return await self.interact(p.MESSAGE_COMPONENT, data, locale=locale, message=message)
+        return await self.interact(
+            p.MESSAGE_COMPONENT, data, locale=locale, message=message, member=member
+        )
 
     def planted_message(self, custom_ids: list[str], *, ephemeral: bool = False) -> Sent:
         """A message the bot posted earlier (say, before a restart) with these buttons."""
@@ -135,10 +172,18 @@ class FakeDiscord:
         return Sent("planted", body, message)
 
     async def interact(
-        self, kind: int, data: dict[str, Any], *, locale: str, message: dict[str, Any] | None = None
+        self,
+        kind: int,
+        data: dict[str, Any],
+        *,
+        locale: str,
+        message: dict[str, Any] | None = None,
+        member: dict[str, Any] | None = None,
     ) -> FakeInteraction:
         guild_id = int(data["guild_id"]) if "guild_id" in data else self._guild_of(message)
         payload = p.interaction(kind, data, locale=locale, guild_id=guild_id, message=message)
+        if member is not None and "member" in payload:
+            payload["member"] = member
         interaction = FakeInteraction(payload)
         self._interactions[interaction.id] = interaction
         self._by_token[interaction.token] = interaction
@@ -207,6 +252,14 @@ class FakeDiscord:
         self._messages[message["id"]] = message
         return message
 
+    def remember(self, message: dict[str, Any]) -> dict[str, Any]:
+        """Keep a message the bot posted outside any interaction, so it can be clicked."""
+        self._messages[message["id"]] = message
+        return message
+
+    def known_message(self, message_id: str) -> dict[str, Any] | None:
+        return self._messages.get(message_id)
+
     def message(self, message_id: str) -> dict[str, Any]:
         return self._messages[message_id]
 
@@ -220,7 +273,7 @@ class FakeDiscord:
         return message
 
     def problems(self, route: str, body: dict[str, Any]) -> list[str]:
-        found = message_problems(body)
+        found = modal_problems(body) if route == "modal" else message_problems(body)
         if found:
             self.rejected.append((route, found))
         return found

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from tests.adapters.discord import fake_payloads as p
+from tests.adapters.discord.fake_modals import MODAL, attach, read_body
 from tests.adapters.discord.fake_records import FakeInteraction, Sent
 
 if TYPE_CHECKING:
@@ -92,14 +93,17 @@ class _Rest:
             return error(404, 10062, "Unknown interaction")
         if interaction.acknowledged:
             return error(400, 40060, "Interaction has already been acknowledged.")
-        if request.content_type != "application/json":
-            return error(400, 50035, "Invalid Form Body: the fake accepts JSON only")
-        body = await request.json()
-        problems = self.fake.problems("callback", body.get("data") or {})
+        if request.content_type not in ("application/json", "multipart/form-data"):
+            return error(400, 50035, "Invalid Form Body: the fake accepts JSON or multipart")
+        body, uploads = await read_body(request)
+        route = "modal" if body.get("type") == MODAL else "callback"
+        problems = self.fake.problems(route, body.get("data") or {})
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
         interaction.acknowledged = True
         message = self._callback_message(interaction, body)
+        if message is not None:
+            attach(self.fake, message, uploads)
         self.fake.record(interaction, Sent("callback", body, message))
         if request.query.get("with_response") not in ("1", "true", "True"):
             return web.Response(status=204)
@@ -124,11 +128,12 @@ class _Rest:
         interaction = self.fake.interaction_for(None, request.match_info["token"])
         if interaction is None or not interaction.acknowledged:
             return error(404, 10015, "Unknown Webhook")
-        body = await request.json()
+        body, uploads = await read_body(request)
         problems = self.fake.problems("followup", body)
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
         message = self.fake.store(interaction, body, None)
+        attach(self.fake, message, uploads)
         self.fake.record(interaction, Sent("followup", body, message))
         return json_response(message)
 
@@ -143,11 +148,12 @@ class _Rest:
             return web.Response(status=204)
         if request.method == "GET":
             return json_response(self.fake.message(message_id))
-        body = await request.json()
+        body, uploads = await read_body(request)
         problems = self.fake.problems("edit", body)
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
         message = self.fake.edit(message_id, body)
+        attach(self.fake, message, uploads)
         self.fake.record(interaction, Sent("edit", body, message))
         return json_response(message)
 

@@ -118,9 +118,9 @@ async def test_button_for_a_removed_term_explains_kindly(fake, bot):
 
 
 async def test_button_of_an_unknown_feature_is_reported_stale(fake, bot):
-    old = fake.planted_message(["quiz:answer:7:2"])
+    old = fake.planted_message(["poll:vote:7:2"])
 
-    click = await fake.click(old, "quiz:answer:7:2", locale="en-US")
+    click = await fake.click(old, "poll:vote:7:2", locale="en-US")
     answer = await click.reply()
 
     assert answer.ephemeral
@@ -185,13 +185,13 @@ async def test_every_message_the_bot_sends_disables_mentions(fake, bot):
 
 
 async def test_command_the_bot_no_longer_has_gets_a_private_hint(fake, bot):
-    stale = {"id": p.snowflake(), "name": "quiz", "type": 1, "options": []}
+    stale = {"id": p.snowflake(), "name": "poll", "type": 1, "options": []}
 
     interaction = await fake.interact(p.APPLICATION_COMMAND, stale, locale="ko")
     answer = await interaction.reply()
 
     assert answer.ephemeral
-    assert answer.embeds[0]["description"] == t("error.unknown_command", "ko", command="/quiz")
+    assert answer.embeds[0]["description"] == t("error.unknown_command", "ko", command="/poll")
 
 
 async def test_a_servers_own_terms_are_found_only_in_that_server(fake, settings, services):

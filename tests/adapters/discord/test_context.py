@@ -1,0 +1,47 @@
+"""Who and where an interaction comes from, checked on the server side."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import discord
+import pytest
+
+from bot.adapters.discord.context import (
+    GuildOnlyError,
+    NeedsDatabaseError,
+    can_manage,
+    member_of,
+    need,
+    space_of,
+)
+from bot.core.models import SpaceRef, UserRef
+
+
+def interaction(guild_id: int | None, permissions: discord.Permissions | None = None):
+    user = SimpleNamespace(id=301, display_name="Mina")
+    perms = permissions or discord.Permissions.none()
+    return SimpleNamespace(guild_id=guild_id, user=user, permissions=perms)
+
+
+def test_a_server_is_the_space_and_a_dm_is_refused():
+    assert space_of(interaction(100)) == SpaceRef("discord", "100")
+    with pytest.raises(GuildOnlyError):
+        space_of(interaction(None))
+
+
+def test_the_member_is_named_as_the_server_shows_them():
+    assert member_of(interaction(100)) == UserRef("discord", "301", "Mina")
+
+
+def test_only_manage_server_or_administrator_may_manage():
+    assert can_manage(interaction(100, discord.Permissions(manage_guild=True)))
+    assert can_manage(interaction(100, discord.Permissions(administrator=True)))
+    assert not can_manage(interaction(100, discord.Permissions(manage_channels=True)))
+    assert not can_manage(interaction(None, discord.Permissions(manage_guild=True)))
+
+
+def test_a_missing_service_is_a_polite_refusal():
+    with pytest.raises(NeedsDatabaseError):
+        need(None)
+    assert need("quiz") == "quiz"
