@@ -1,0 +1,139 @@
+"""Opening the /scrum and /retro forms (also from an entry's edit button) and saving them."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.adapters.discord.client import StudyBot
+from bot.adapters.discord.journal.context import journal_of, where
+from bot.adapters.discord.journal.modals import (
+    FormFlags,
+    open_modal,
+    retro_modal,
+    scrum_modal,
+    submitted,
+)
+from bot.adapters.discord.respond import respond
+from bot.core.errors import UnknownEntryError
+from bot.core.i18n import Locale
+from bot.core.journal import EntryKind, RetroForm, parse_button
+from bot.core.journal import forms as journal_forms
+from bot.core.replies import Reply
+
+EDIT_BUTTON = "journal:edit"
+Interaction = discord.Interaction[StudyBot]
+
+
+def _visibility(private: bool | None, prefilled_public: bool) -> bool:
+    """Public unless asked otherwise; without the option, an entry keeps its visibility."""
+    return prefilled_public if private is None else not private
+
+
+async def open_scrum(interaction: Interaction, private: bool | None) -> None:
+    """/scrum: the form, prefilled with today's goals or the last day's unfinished ones."""
+
+    async def build(locale: Locale) -> discord.ui.Modal:
+        space, actor = where(interaction)
+        prefill = await journal_of(interaction).scrum_form(space, actor)
+        flags = FormFlags(public=_visibility(private, prefill.public))
+        return scrum_modal(prefill.goals, flags, locale)
+
+    await open_modal(interaction, "scrum", build, default_locale=interaction.client.settings.locale)
+
+
+async def open_retro(interaction: Interaction, private: bool | None) -> None:
+    """/retro: the form, prefilled with today's retro when there is one to edit."""
+
+    async def build(locale: Locale) -> discord.ui.Modal:
+        space, actor = where(interaction)
+        prefill = await journal_of(interaction).retro_form(space, actor)
+        flags = FormFlags(public=_visibility(private, prefill.public))
+        return retro_modal(prefill.form, flags, locale)
+
+    await open_modal(interaction, "retro", build, default_locale=interaction.client.settings.locale)
+
+
+async def open_edit(interaction: Interaction, entry_id: str) -> None:
+    """A ``journal:edit:<id>`` click: the owner gets the entry's form; others a refusal."""
+
+    async def build(locale: Locale) -> discord.ui.Modal:
+        parsed = parse_button(f"{EDIT_BUTTON}:{entry_id}")
+        if parsed is None:
+            raise UnknownEntryError(entry_id=entry_id)
+        space, actor = where(interaction)
+        entry = await journal_of(interaction).entry_for_edit(space, actor, parsed[1])
+        # The form remembers the entry's day and owner, so the save edits this very entry.
+        flags = FormFlags(public=entry.public, day=entry.local_date, owner_id=entry.user_id)
+        if entry.kind is EntryKind.SCRUM:
+            return scrum_modal(journal_forms.goals_text(entry.body.goals), flags, locale)
+        return retro_modal(journal_forms.retro_form(entry.body), flags, locale)
+
+    await open_modal(
+        interaction, EDIT_BUTTON, build, default_locale=interaction.client.settings.locale
+    )
+
+
+def _private(flags_text: str) -> bool:
+    try:
+        return not FormFlags.decode(flags_text).public
+    except Exception:  # a stale form: its refusal is private anyway
+        return True
+
+
+async def save_scrum(interaction: Interaction, flags_text: str) -> None:
+    """A submitted scrum form; the card is sent once the service has committed the entry."""
+
+    async def produce(locale: Locale) -> Reply:
+        flags = FormFlags.decode(flags_text)
+        space, actor = where(interaction)
+        saved = await journal_of(interaction).save_scrum(
+            space,
+            actor,
+            submitted(interaction).get("goals", ""),
+            public=flags.public,
+            day=flags.day,
+            owner_id=flags.owner_id,
+            locale=locale,
+        )
+        return saved.reply
+
+    await respond(
+        interaction,
+        "scrum:submit",
+        produce,
+        default_locale=interaction.client.settings.locale,
+        private=_private(flags_text),
+    )
+
+
+async def save_retro(interaction: Interaction, flags_text: str) -> None:
+    """A submitted retro form; terms are linked and unknown 용어 rows suggested by the core."""
+
+    async def produce(locale: Locale) -> Reply:
+        flags = FormFlags.decode(flags_text)
+        space, actor = where(interaction)
+        values = submitted(interaction)
+        form = RetroForm(
+            learned=values.get("learned", ""),
+            reflection=values.get("reflection", ""),
+            links=values.get("links", ""),
+            terms=values.get("terms", ""),
+        )
+        saved = await journal_of(interaction).save_retro(
+            space,
+            actor,
+            form,
+            public=flags.public,
+            day=flags.day,
+            owner_id=flags.owner_id,
+            locale=locale,
+        )
+        return saved.reply
+
+    await respond(
+        interaction,
+        "retro:submit",
+        produce,
+        default_locale=interaction.client.settings.locale,
+        private=_private(flags_text),
+    )
