@@ -17,6 +17,7 @@ from bot.core.daily import DailyService, MorningService, PostedItem
 from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.journal import JournalService
+from bot.core.lookup import GlossaryIndex
 from bot.core.models import Content, SpaceRef
 from bot.core.ports import Clock, Publisher
 from bot.core.quiz import QuizService
@@ -24,7 +25,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.infra.clock import SystemClock
-from bot.infra.content import load_content, shipped_content_dir
+from bot.infra.content import load_indexed, shipped_content_dir
 from bot.infra.db import Database
 from bot.infra.importers.slug import term_slug
 from bot.infra.journal_repository import SqliteJournalRepository, export_glossary_layer
@@ -49,13 +50,13 @@ def content_dir(settings: Settings) -> Path:
     return settings.content_dir if settings.content_dir is not None else shipped_content_dir()
 
 
-def load(settings: Settings) -> Content:
-    """Load and validate the content; raises ContentError with `path:line: message` lines."""
-    content = load_content(content_dir(settings), cache_dir=settings.data_dir / "cache")
+def load(settings: Settings) -> tuple[Content, GlossaryIndex]:
+    """The validated content and its index; raises ContentError (`path:line: message`)."""
+    loaded = load_indexed(content_dir(settings), cache_dir=settings.data_dir / "cache")
     # The content lives as long as the process; freezing it keeps full collections from
     # walking every term of a large glossary again and again.
     gc.freeze()
-    return content
+    return loaded
 
 
 def configure_logging(settings: Settings) -> None:
@@ -104,6 +105,7 @@ class Application:
         content: Content,
         platform: Platform,
         *,
+        index: GlossaryIndex | None = None,
         clock: Clock | None = None,
     ) -> None:
         self.settings = settings
@@ -114,7 +116,7 @@ class Application:
         self.relay = Relay()
         self._db: Database | None = None
         self._scheduler: DailyScheduler | None = None
-        self.services = Services(glossary=GlossaryService(content))
+        self.services = Services(glossary=GlossaryService(content, index))
 
     async def __aenter__(self) -> Self:
         clock = self.clock
@@ -192,11 +194,11 @@ class Application:
 
 async def run(settings: Settings, platform: Platform, *, force_sync: bool = False) -> None:
     """Start the bot on ``platform`` and run until the chat face ends or SIGTERM/SIGINT."""
-    content = load(settings)
+    content, index = load(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     heartbeat = asyncio.create_task(_beat(settings.data_dir / HEARTBEAT_FILE))
     try:
-        async with Application(settings, content, platform) as application:
+        async with Application(settings, content, platform, index=index) as application:
             await _serve(application, force_sync=force_sync)
     finally:
         heartbeat.cancel()
@@ -251,7 +253,7 @@ async def sync_commands(settings: Settings) -> str:
     """Force a Discord command sync and return its one-line summary."""
     from bot.adapters.discord.runner import sync_commands as sync
 
-    return await sync(settings, Services(glossary=GlossaryService(load(settings))))
+    return await sync(settings, Services(glossary=GlossaryService(*load(settings))))
 
 
 async def _until(main: Coroutine[Any, Any, None], stop: asyncio.Event) -> None:

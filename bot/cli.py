@@ -103,8 +103,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "define":
         if args.content is not None:
             settings = settings.model_copy(update={"content_dir": args.content})
-        content = app.load(settings)
-        service = GlossaryService(content)
+        content, index = app.load(settings)
+        service = GlossaryService(content, index)
         return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
     if args.command == "export":
         return asyncio.run(_export(settings, args))
@@ -163,7 +163,8 @@ def _instant(text: str) -> dt.datetime:
 async def _post_due(
     settings: Settings, platform: Platform, at: dt.datetime, space: str | None
 ) -> int:
-    async with app.Application(settings, app.load(settings), platform) as application:
+    content, index = app.load(settings)
+    async with app.Application(settings, content, platform, index=index) as application:
         if platform == "discord":
             from bot.adapters.discord.publisher import rest_publisher
 
@@ -187,7 +188,8 @@ def _space_ref(text: str, settings: Settings) -> SpaceRef:
 
 
 async def _export(settings: Settings, args: argparse.Namespace) -> int:
-    async with app.Application(settings, app.load(settings), settings.platform) as application:
+    content, index = app.load(settings)
+    async with app.Application(settings, content, settings.platform, index=index) as application:
         if args.kind == "glossary":
             print(await application.export_glossary(args.space), end="")
             return EXIT_OK

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.errors import ContentError
-from bot.infra.content import load_content, shipped_content_dir
+from bot.infra.content import load_content, load_indexed, shipped_content_dir
 
 GOOD_TERM = """\
 terms:
@@ -180,3 +180,13 @@ def test_corrupt_cache_is_ignored(tmp_path):
     (cached_file,) = cache.glob("content-*.pickle")
     cached_file.write_bytes(b"not a pickle")
     assert load_content(folder, cache_dir=cache).terms[0].id == "docker"
+
+
+def test_index_is_cached_with_the_content_and_answers_the_same(tmp_path):
+    folder = tmp_path / "content"
+    _write(folder, "glossary/a.yaml", GOOD_TERM)
+    cache = tmp_path / "cache"
+    _, built = load_indexed(folder, cache_dir=cache)
+    content, cached = load_indexed(folder, cache_dir=cache)
+    assert cached is not built  # the second one came from the pickle
+    assert cached.lookup("도커란").best.term == content.terms[0]

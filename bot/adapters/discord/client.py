@@ -22,6 +22,8 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 ButtonHandler = Callable[[discord.Interaction["StudyBot"], str], Awaitable[None]]
+# Buttons and forms are answered alike: the interaction and the ``<arg>`` of the custom id.
+ModalHandler = ButtonHandler
 
 
 def gateway_intents() -> discord.Intents:
@@ -67,17 +69,41 @@ class StudyBot(discord.Client):
         self.sync_summary = ""
         self.tree = StudyTree(self)
         self._button_routes: dict[str, ButtonHandler] = {}
+        self._modal_routes: dict[str, ModalHandler] = {}
         self.add_dynamic_items(RoutedButton)
 
     def add_button_route(self, prefix: str, handler: ButtonHandler) -> None:
         """Answer buttons whose id starts ``<feature>:<action>`` (``prefix``) with ``handler``."""
         self._button_routes[prefix] = handler
 
-    async def route_button(self, interaction: discord.Interaction[Any], custom_id: str) -> None:
-        match = TEMPLATE.fullmatch(custom_id)
-        handler = (
-            self._button_routes.get(f"{match['feature']}:{match['action']}") if match else None
+    def add_modal_route(self, prefix: str, handler: ModalHandler) -> None:
+        """Answer form submits whose id starts ``<feature>:<action>`` (``prefix``) with ``handler``.
+
+        Forms are read from the submitted interaction, never kept in discord.py's modal store,
+        which holds one form per custom id and forgets them all on a restart.
+        """
+        self._modal_routes[prefix] = handler
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        if interaction.type is not discord.InteractionType.modal_submit:
+            return
+        data: dict[str, Any] = dict(interaction.data or {})
+        custom_id = data.get("custom_id")
+        await self._route(
+            interaction, custom_id if isinstance(custom_id, str) else "", self._modal_routes
         )
+
+    async def route_button(self, interaction: discord.Interaction[Any], custom_id: str) -> None:
+        await self._route(interaction, custom_id, self._button_routes)
+
+    async def _route(
+        self,
+        interaction: discord.Interaction[Any],
+        custom_id: str,
+        routes: dict[str, ButtonHandler],
+    ) -> None:
+        match = TEMPLATE.fullmatch(custom_id)
+        handler = routes.get(f"{match['feature']}:{match['action']}") if match else None
         if match is None or handler is None:
             await respond(
                 interaction,

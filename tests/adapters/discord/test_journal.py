@@ -317,6 +317,15 @@ async def test_garbled_form_is_refused_as_stale(fake, journal_bot):
     assert refusal(answer) == t("error.stale_form", "ko")
 
 
+async def test_form_of_an_unknown_kind_is_answered_not_left_to_fail(fake, journal_bot):
+    unknown = form("journal:poem:pub", {"reflection": "회고"})
+
+    answer = await (await submit(fake, unknown, member=ALICE)).reply()
+
+    assert answer.ephemeral
+    assert refusal(answer) == t("error.stale_button", "ko")
+
+
 # --- /log, /away, /export ------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from bot.adapters.discord.client import StudyBot
 from bot.adapters.discord.journal.commands import journal_commands
 from bot.adapters.discord.journal.forms import EDIT_BUTTON, open_edit, save_retro, save_scrum
 from bot.adapters.discord.journal.glossary import ACCEPT_BUTTON, accept_suggestion, glossary_group
-from bot.adapters.discord.journal.modals import RETRO_FORM, SCRUM_FORM, route_modal_submits
+from bot.adapters.discord.journal.modals import RETRO_FORM, SCRUM_FORM
 
 __all__ = ["register"]
 
@@ -18,4 +18,5 @@ def register(bot: StudyBot) -> None:
     bot.tree.add_command(glossary_group())
     bot.add_button_route(EDIT_BUTTON, open_edit)
     bot.add_button_route(ACCEPT_BUTTON, accept_suggestion)
-    route_modal_submits(bot, {SCRUM_FORM: save_scrum, RETRO_FORM: save_retro})
+    bot.add_modal_route(SCRUM_FORM, save_scrum)
+    bot.add_modal_route(RETRO_FORM, save_retro)

@@ -21,7 +21,6 @@ from typing import Any
 
 import discord
 
-from bot.adapters.discord.buttons import TEMPLATE
 from bot.adapters.discord.errors import reply_for_error
 from bot.adapters.discord.journal.context import SlowFormError, StaleFormError
 from bot.adapters.discord.respond import DEFER_AFTER, deliver, locale_for, log_interaction
@@ -230,27 +229,3 @@ async def open_modal(
         )
         outcome = "modal+send_failed"
     log_interaction(interaction, command, outcome, started)
-
-
-def route_modal_submits(client: discord.Client, routes: Mapping[str, SubmitHandler]) -> None:
-    """Answer modal submits whose custom id starts ``<feature>:<action>`` from ``routes``.
-
-    The handler gets the interaction and the id's ``<arg>``. A plain ``discord.Client`` has one
-    ``on_interaction``; an earlier one is kept and called first.
-    """
-    earlier = getattr(client, "on_interaction", None)
-    table = dict(routes)
-
-    async def on_interaction(interaction: discord.Interaction[Any]) -> None:
-        if earlier is not None:
-            await earlier(interaction)
-        if interaction.type is not discord.InteractionType.modal_submit:
-            return
-        data: Mapping[str, Any] = interaction.data or {}
-        custom_id = data.get("custom_id")
-        match = TEMPLATE.fullmatch(custom_id) if isinstance(custom_id, str) else None
-        handler = table.get(f"{match['feature']}:{match['action']}") if match else None
-        if match is not None and handler is not None:
-            await handler(interaction, match["arg"])
-
-    client.event(on_interaction)
