@@ -59,10 +59,21 @@ def load(settings: Settings) -> tuple[Content, GlossaryIndex]:
     return loaded
 
 
-def configure_logging(settings: Settings) -> None:
+LOG_FILE = "studybot.log"
+
+
+def configure_logging(settings: Settings, *, to_file: bool = False) -> None:
+    """Log to stderr, or to the data dir's log file when the terminal is the chat itself."""
+    handler: logging.Handler
+    if to_file:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(settings.data_dir / LOG_FILE, encoding="utf-8")
+    else:
+        handler = logging.StreamHandler()
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[handler],
     )
     # APScheduler narrates every job it adds at INFO; our own lines already say what ran.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)

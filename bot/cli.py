@@ -112,6 +112,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK if app.healthy(settings, time.time()) else EXIT_PROBLEM
     if args.command == "import":
         return _import(args.kind, args.files, args.out or settings.content_dir or Path("content"))
+    if args.command == "run":
+        return _run(settings, args.platform or settings.platform, force_sync=args.sync)
     app.configure_logging(settings)
     if args.command == "post-due":
         platform = args.platform or settings.platform
@@ -119,12 +121,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_post_due(settings, platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
-        return EXIT_OK
-    platform = args.platform or settings.platform
+    return EXIT_OK
+
+
+def _run(settings: Settings, platform: Platform, *, force_sync: bool) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
         return EXIT_PROBLEM
-    asyncio.run(app.run(settings, platform, force_sync=args.sync))
+    # In the console the terminal is the chat; log lines would land between the answers.
+    app.configure_logging(settings, to_file=platform == "console")
+    asyncio.run(app.run(settings, platform, force_sync=force_sync))
     return EXIT_OK
 
 

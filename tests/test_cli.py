@@ -166,3 +166,12 @@ def test_export_til_prints_the_members_day(tmp_path):
 def test_export_glossary_of_a_space_without_terms_is_an_empty_list(capsys):
     assert main(["export", "glossary", "--space", "console:local"]) == 0
     assert capsys.readouterr().out.strip() == "terms: []"
+
+
+def test_console_logs_go_to_the_data_dir_not_between_the_answers(tmp_path):
+    data = tmp_path / "data"
+    proc = _bot("run", stdin="/define cgroup\n", STUDYBOT_DATA_DIR=str(data))
+    assert proc.returncode == 0
+    assert "INFO" not in proc.stdout
+    assert "INFO" not in proc.stderr
+    assert "applying migration" in (data / "studybot.log").read_text(encoding="utf-8")
