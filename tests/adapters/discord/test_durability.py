@@ -115,3 +115,33 @@ async def test_every_acknowledged_retro_survives_kill_9(fake, tmp_path):
     assert process.returncode == -signal.SIGKILL
     assert len(acknowledged) >= KILL_AFTER, log.read_text(errors="replace")[-3000:]
     assert acknowledged <= await stored_retro_authors(tmp_path)
+
+
+async def test_sigterm_closes_the_database_and_exits_cleanly(fake, tmp_path):
+    log = tmp_path / "bot.log"
+    process = await start_bot(fake, tmp_path, log)
+    try:
+        try:
+            assert await fake.wait_session(START_TIMEOUT) == "identify"
+        except TimeoutError:
+            raise AssertionError(log.read_text(errors="replace")[-3000:]) from None
+        writer = member(p.USER_ID + 500, "Writer")
+        interaction = await submit(
+            fake, form("journal:retro:pub", {"reflection": "끝"}), member=writer
+        )
+        assert await saved(interaction) == str(p.USER_ID + 500)
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), START_TIMEOUT)
+    finally:
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
+
+    output = log.read_text(errors="replace")
+    assert process.returncode == 0, output[-3000:]
+    assert "Traceback" not in output
+    # The last connection to close checkpoints the WAL into the database and removes it.
+    wal = tmp_path / "studybot.sqlite3-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert str(p.USER_ID + 500) in await stored_retro_authors(tmp_path)
