@@ -60,6 +60,10 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         "ko": "`/answer 번호` 형식으로 답해 주세요. 먼저 `/quiz`로 문제를 받아요.",
         "en": "Answer with `/answer N`. Get a question with `/quiz` first.",
     },
+    "journal.term_text_hint": {
+        "ko": "용어 칸의 {count}줄은 `용어 | 정의 | 비고` 형식이 아니어서 글로 남겨 두었어요",
+        "en": "{count} line(s) in Terms are not `term | definition | note` rows, kept as text",
+    },
     "console.form.hint": {
         "ko": "(여러 줄 입력 가능, 빈 줄로 끝내요. 빈 줄만 입력하면 아래 내용을 그대로 써요)",
         "en": "(several lines; end with an empty line; an empty answer keeps the text below)",

@@ -34,6 +34,7 @@ def body_json(body: EntryBody) -> str:
         "reflection": body.reflection,
         "links": [{"title": x.title, "url": x.url} for x in body.links],
         "terms": [{"term": r.term, "definition": r.definition, "note": r.note} for r in body.terms],
+        "term_text": list(body.term_text),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -48,6 +49,7 @@ def body_of(text: str) -> EntryBody:
         terms=tuple(
             TermRow(r["term"], r["definition"], r.get("note", "")) for r in data.get("terms", [])
         ),
+        term_text=tuple(data.get("term_text", [])),
     )
 
 

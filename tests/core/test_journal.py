@@ -10,7 +10,6 @@ from bot.core.errors import (
     FutureDateError,
     InvalidDateError,
     InvalidLinkError,
-    InvalidTermRowError,
     NotOwnerError,
     UnknownEntryError,
 )
@@ -73,14 +72,28 @@ def test_term_rows_accept_pasted_tables_and_escaped_pipes():
         "| 파드 | 가장 작은 단위 | a \\| b |\n레플리카셋 | 파드 복제"
     )
     assert parse_term_rows(text) == (
-        TermRow("파드", "가장 작은 단위", "a | b"),
-        TermRow("레플리카셋", "파드 복제"),
+        (TermRow("파드", "가장 작은 단위", "a | b"), TermRow("레플리카셋", "파드 복제")),
+        (),
     )
 
 
-def test_a_term_row_without_a_definition_is_refused():
-    with pytest.raises(InvalidTermRowError):
-        parse_term_rows("파드")
+def test_term_lines_that_are_not_rows_are_kept_as_text():
+    assert parse_term_rows("파드\n서비스 | 파드 묶음\n| 정의만 |") == (
+        (TermRow("서비스", "파드 묶음"),),
+        ("파드", "| 정의만 |"),
+    )
+
+
+async def test_a_retro_with_loose_term_lines_keeps_them_links_them_and_says_so():
+    js = make_journal(seoul(4, 20))
+    saved = await js.journal.save_retro(SPACE, MINJI, retro("회고", terms="오늘은 볼륨을 봤다"))
+    assert saved.entry.body.term_text == ("오늘은 볼륨을 봤다",)
+    assert "volume" in saved.entry.linked
+    assert "형식이 아니어서 글로 남겨 두었어요" in saved.reply.footer
+    assert "오늘은 볼륨을 봤다" in "\n".join(f.value for f in saved.reply.fields)
+    assert saved.suggested == ()
+    prefill = await js.journal.retro_form(SPACE, MINJI)
+    assert prefill.form.terms == "오늘은 볼륨을 봤다"
 
 
 # --- saving, editing, carry-over ----------------------------------------------------------

@@ -123,3 +123,16 @@ def test_goals_and_links_render_as_the_team_writes_them():
     text = export_day(MONDAY, scrum, retro)
     assert "- 학습 목표 2 : ✅ 볼륨" in text
     assert "- [a \\[b\\]](https://x.example/(1%29)" in text
+
+
+def test_loose_term_lines_follow_the_table_as_a_list():
+    retro = _entry(
+        EntryBody(
+            reflection="r",
+            terms=(TermRow("파드", "가장 작은 단위"),),
+            term_text=("서비스는 내일 @everyone",),
+        )
+    )
+    text = export_day(MONDAY, None, retro)
+    table_end = text.index("| 파드 | 가장 작은 단위 |")
+    assert text.index("- 서비스는 내일 @\u200beveryone") > table_end

@@ -33,6 +33,7 @@ BODY = EntryBody(
     reflection="회고",
     links=(Link(title="문서", url="https://d.example"),),
     terms=(TermRow("파드", "단위", "비고"),),
+    term_text=("형식 없는 줄",),
 )
 
 

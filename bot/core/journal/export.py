@@ -72,6 +72,8 @@ def export_day(
     learned: list[str] = []
     if body is not None and body.terms:
         learned.append(table(body.terms))
+    if body is not None and body.term_text:
+        learned.append("\n".join(f"- {defang(line)}" for line in body.term_text))
     if body is not None and body.learned:
         learned.append(prose(body.learned))
     if practice:

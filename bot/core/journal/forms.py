@@ -112,7 +112,10 @@ def parse_links(text: str) -> tuple[Link, ...]:
 
 
 def parse_term_row(line: str) -> TermRow | None:
-    r"""``term | definition | note`` (``\\|`` is a pipe inside a cell); None for a table rule."""
+    r"""``term | definition | note`` (``\\|`` is a pipe inside a cell); None for a table rule.
+
+    InvalidTermRowError for a line that is no such row (no ``|``, or an empty cell).
+    """
     text = line.strip().replace("\\|", _ESCAPED_PIPE)
     if _TABLE_RULE.match(text):
         return None
@@ -129,14 +132,20 @@ def parse_term_row(line: str) -> TermRow | None:
     return TermRow(cells[0], cells[1], note.strip("| ").strip())
 
 
-def parse_term_rows(text: str) -> tuple[TermRow, ...]:
+def parse_term_rows(text: str) -> tuple[tuple[TermRow, ...], tuple[str, ...]]:
+    """The 용어 rows, and the lines that are not rows, which are kept as text, not refused."""
     check_length("terms", text)
     rows: dict[str, TermRow] = {}
+    loose: list[str] = []
     for line in _lines(text):
-        row = parse_term_row(line)
+        try:
+            row = parse_term_row(line)
+        except InvalidTermRowError:
+            loose.append(line.strip())
+            continue
         if row is not None:
             rows.setdefault(row.term.casefold(), row)
-    return tuple(rows.values())
+    return tuple(rows.values()), tuple(loose)
 
 
 def parse_retro(form: RetroForm) -> EntryBody:
@@ -145,11 +154,13 @@ def parse_retro(form: RetroForm) -> EntryBody:
     reflection = check_length("reflection", form.reflection).strip()
     if not reflection:
         raise EmptyFieldError(field=LABELS["reflection"], name="reflection")
+    rows, loose = parse_term_rows(form.terms)
     return EntryBody(
         learned=learned,
         reflection=reflection,
         links=parse_links(form.links),
-        terms=parse_term_rows(form.terms),
+        terms=rows,
+        term_text=loose,
     )
 
 
@@ -159,7 +170,7 @@ def retro_form(body: EntryBody) -> RetroForm:
         learned=body.learned,
         reflection=body.reflection,
         links="\n".join(_link_line(link) for link in body.links),
-        terms="\n".join(_row_line(row) for row in body.terms),
+        terms="\n".join([*(_row_line(row) for row in body.terms), *body.term_text]),
     )
 
 

@@ -80,7 +80,7 @@ class TeamGlossary:
     def link(self, space: str, body: EntryBody) -> tuple[tuple[str, ...], tuple[TermRow, ...]]:
         """Term ids the retro mentions (text and 용어 rows), and the rows no term matches."""
         linker = self.linker(space)
-        linked = dict.fromkeys(linker.scan((body.learned, body.reflection)))
+        linked = dict.fromkeys(linker.scan((body.learned, body.reflection, *body.term_text)))
         unknown: list[TermRow] = []
         for row in body.terms:
             term_id = linker.match_name(row.term)

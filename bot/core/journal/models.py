@@ -54,6 +54,8 @@ class EntryBody:
     reflection: str = ""
     links: tuple[Link, ...] = ()
     terms: tuple[TermRow, ...] = ()
+    # 용어 lines that are not `term | definition` rows, kept as the member wrote them.
+    term_text: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

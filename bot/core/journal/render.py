@@ -61,7 +61,10 @@ def entry_fields(entry: Entry, term_of: TermOf, locale: str) -> list[ReplyField]
     else:
         rows.append(("journal.field.learned", body.learned))
         rows.append(
-            ("journal.field.terms", "\n".join(_row(r.term, r.definition) for r in body.terms))
+            (
+                "journal.field.terms",
+                "\n".join([*(_row(r.term, r.definition) for r in body.terms), *body.term_text]),
+            )
         )
         rows.append(("journal.field.links", _links(body.links)))
         rows.append(("journal.linked", ", ".join(linked_names(entry.linked, term_of))))
@@ -98,6 +101,8 @@ def entry_card(
         footer.append(t("journal.private", locale))
     if suggested:
         footer.append(t("journal.suggested", locale, terms=", ".join(suggested)))
+    if entry.body.term_text:
+        footer.append(t("journal.term_text_hint", locale, count=len(entry.body.term_text)))
     return Reply(
         title=entry_title(entry, locale),
         body=body,
