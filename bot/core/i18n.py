@@ -60,6 +60,14 @@ _MESSAGES: dict[str, dict[Locale, str]] = {
         "ko": "`/answer 번호` 형식으로 답해 주세요. 먼저 `/quiz`로 문제를 받아요.",
         "en": "Answer with `/answer N`. Get a question with `/quiz` first.",
     },
+    "form.draft.goals": {
+        "ko": "입력한 목표 (복사해서 다시 써 주세요)",
+        "en": "Your goals (copy them)",
+    },
+    "form.draft.learned": {"ko": "입력한 새로 배운 내용", "en": "Your 'what I learned'"},
+    "form.draft.reflection": {"ko": "입력한 회고", "en": "Your reflection"},
+    "form.draft.links": {"ko": "입력한 참고 자료", "en": "Your references"},
+    "form.draft.terms": {"ko": "입력한 용어", "en": "Your terms"},
     "journal.term_text_hint": {
         "ko": "용어 칸의 {count}줄은 `용어 | 정의 | 비고` 형식이 아니어서 글로 남겨 두었어요",
         "en": "{count} line(s) in Terms are not `term | definition | note` rows, kept as text",

@@ -288,6 +288,17 @@ async def test_blank_reflection_is_refused(fake, journal_bot):
     assert refusal(answer) == t("error.empty_field", "ko", field="오늘의 회고")
 
 
+async def test_a_refused_form_gives_back_what_was_typed(fake, journal_bot):
+    modal = await open_form(fake, "retro", ALICE)
+    typed = {"learned": "볼륨과 바인드 마운트의 차이를 정리했다", "reflection": " "}
+
+    answer = await (await submit(fake, modal, typed, member=ALICE)).reply()
+
+    fields = {f["name"]: f["value"] for f in answer.embeds[0]["fields"]}
+    assert fields[t("form.draft.learned", "ko")] == typed["learned"]
+    assert t("form.draft.reflection", "ko") not in fields  # blank, nothing to give back
+
+
 async def test_mentions_in_a_retro_stay_inert(fake, journal_bot):
     values = RETRO | {"reflection": "@everyone 봐 주세요 <@123456789012345678> @here"}
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import discord
 
 from bot.adapters.discord.client import StudyBot
+from bot.adapters.discord.errors import error_reply
 from bot.adapters.discord.journal.context import journal_of, where
 from bot.adapters.discord.journal.modals import (
     FormFlags,
@@ -14,13 +17,15 @@ from bot.adapters.discord.journal.modals import (
     submitted,
 )
 from bot.adapters.discord.respond import respond
-from bot.core.errors import UnknownEntryError
-from bot.core.i18n import Locale
+from bot.core.errors import StudyBotError, UnknownEntryError
+from bot.core.i18n import Locale, has, t
 from bot.core.journal import EntryKind, RetroForm, parse_button
 from bot.core.journal import forms as journal_forms
-from bot.core.replies import Reply
+from bot.core.replies import Reply, ReplyField, safe
 
 EDIT_BUTTON = "journal:edit"
+# An embed field holds 1,024 characters; a refused draft is shown up to that.
+MAX_DRAFT = 1000
 Interaction = discord.Interaction[StudyBot]
 
 
@@ -80,21 +85,36 @@ def _private(flags_text: str) -> bool:
         return True
 
 
+def _keeping_the_draft(error: StudyBotError, values: dict[str, str], locale: Locale) -> Reply:
+    """The refusal, followed by what the member typed: Discord cannot reopen the form with it."""
+    refusal = error_reply(error, locale)
+    kept = tuple(
+        ReplyField(t(f"form.draft.{name}", locale), safe(text, MAX_DRAFT))
+        for name, text in values.items()
+        if text.strip() and has(f"form.draft.{name}")
+    )
+    return replace(refusal, fields=(*refusal.fields, *kept))
+
+
 async def save_scrum(interaction: Interaction, flags_text: str) -> None:
     """A submitted scrum form; the card is sent once the service has committed the entry."""
 
     async def produce(locale: Locale) -> Reply:
         flags = FormFlags.decode(flags_text)
         space, actor = where(interaction)
-        saved = await journal_of(interaction).save_scrum(
-            space,
-            actor,
-            submitted(interaction).get("goals", ""),
-            public=flags.public,
-            day=flags.day,
-            owner_id=flags.owner_id,
-            locale=locale,
-        )
+        values = submitted(interaction)
+        try:
+            saved = await journal_of(interaction).save_scrum(
+                space,
+                actor,
+                values.get("goals", ""),
+                public=flags.public,
+                day=flags.day,
+                owner_id=flags.owner_id,
+                locale=locale,
+            )
+        except StudyBotError as error:
+            return _keeping_the_draft(error, values, locale)
         return saved.reply
 
     await respond(
@@ -119,15 +139,18 @@ async def save_retro(interaction: Interaction, flags_text: str) -> None:
             links=values.get("links", ""),
             terms=values.get("terms", ""),
         )
-        saved = await journal_of(interaction).save_retro(
-            space,
-            actor,
-            form,
-            public=flags.public,
-            day=flags.day,
-            owner_id=flags.owner_id,
-            locale=locale,
-        )
+        try:
+            saved = await journal_of(interaction).save_retro(
+                space,
+                actor,
+                form,
+                public=flags.public,
+                day=flags.day,
+                owner_id=flags.owner_id,
+                locale=locale,
+            )
+        except StudyBotError as error:
+            return _keeping_the_draft(error, values, locale)
         return saved.reply
 
     await respond(
