@@ -25,4 +25,6 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
     CMD ["python", "-m", "bot", "health"]
 ENTRYPOINT ["python", "-m", "bot"]
-CMD ["run"]
+# A container has no terminal for the console chat: it always runs the Discord bot, and a
+# missing DISCORD_TOKEN is a one-line error rather than a console that exits at once.
+CMD ["run", "--platform", "discord"]
