@@ -25,7 +25,8 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.infra.clock import SystemClock
-from bot.infra.content import load_indexed, shipped_content_dir
+from bot.infra.content import shipped_content_dir
+from bot.infra.content_cache import load_indexed
 from bot.infra.db import Database
 from bot.infra.importers.slug import term_slug
 from bot.infra.journal_repository import SqliteJournalRepository, export_glossary_layer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.errors import ContentError
-from bot.infra.content import load_content, load_indexed, shipped_content_dir
+from bot.infra.content import load_content, shipped_content_dir
 
 GOOD_TERM = """\
 terms:
@@ -148,45 +148,3 @@ def test_non_utf8_file_is_reported_not_raised(tmp_path):
     path.write_bytes(b"terms:\n  - id: \xff\xfe\n")
     (problem,) = _problems(tmp_path)
     assert problem.startswith(f"{path}:0: cannot read file")
-
-
-def test_cache_serves_unchanged_content_and_notices_a_change(tmp_path):
-    folder = tmp_path / "content"
-    path = _write(folder, "glossary/a.yaml", GOOD_TERM)
-    cache = tmp_path / "cache"
-    first = load_content(folder, cache_dir=cache)
-    (cached_file,) = cache.glob("content-*.pickle")
-    assert load_content(folder, cache_dir=cache) == first
-    path.write_text(GOOD_TERM.replace("컨테이너 도구", "바뀐 정의"), encoding="utf-8")
-    assert load_content(folder, cache_dir=cache).terms[0].definition == "바뀐 정의"
-    assert not cached_file.exists()  # the stale entry was replaced, not kept beside it
-
-
-def test_invalid_content_is_never_cached(tmp_path):
-    folder = tmp_path / "content"
-    _write(folder, "glossary/a.yaml", "terms:\n  - id: x\n")
-    cache = tmp_path / "cache"
-    _problems_with_cache = pytest.raises(ContentError)
-    with _problems_with_cache:
-        load_content(folder, cache_dir=cache)
-    assert not list(cache.glob("content-*.pickle"))
-
-
-def test_corrupt_cache_is_ignored(tmp_path):
-    folder = tmp_path / "content"
-    _write(folder, "glossary/a.yaml", GOOD_TERM)
-    cache = tmp_path / "cache"
-    load_content(folder, cache_dir=cache)
-    (cached_file,) = cache.glob("content-*.pickle")
-    cached_file.write_bytes(b"not a pickle")
-    assert load_content(folder, cache_dir=cache).terms[0].id == "docker"
-
-
-def test_index_is_cached_with_the_content_and_answers_the_same(tmp_path):
-    folder = tmp_path / "content"
-    _write(folder, "glossary/a.yaml", GOOD_TERM)
-    cache = tmp_path / "cache"
-    _, built = load_indexed(folder, cache_dir=cache)
-    content, cached = load_indexed(folder, cache_dir=cache)
-    assert cached is not built  # the second one came from the pickle
-    assert cached.lookup("도커란").best.term == content.terms[0]
