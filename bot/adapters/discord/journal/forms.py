@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import discord
 
@@ -98,20 +99,28 @@ def _keeping_the_draft(error: StudyBotError, values: dict[str, str], locale: Loc
 
 async def save_scrum(interaction: Interaction, flags_text: str) -> None:
     """A submitted scrum form; the card is sent once the service has committed the entry."""
+    await _save(interaction, flags_text, EntryKind.SCRUM)
 
+
+async def save_retro(interaction: Interaction, flags_text: str) -> None:
+    """A submitted retro form; terms are linked and unknown 용어 rows suggested by the core."""
+    await _save(interaction, flags_text, EntryKind.RETRO)
+
+
+async def _save(interaction: Interaction, flags_text: str, kind: EntryKind) -> None:
     async def produce(locale: Locale) -> Reply:
         flags = FormFlags.decode(flags_text)
         space, actor = where(interaction)
         values = submitted(interaction)
+        journal = journal_of(interaction)
+        save = (
+            partial(journal.save_scrum, space, actor, values.get("goals", ""))
+            if kind is EntryKind.SCRUM
+            else partial(journal.save_retro, space, actor, _retro_form(values))
+        )
         try:
-            saved = await journal_of(interaction).save_scrum(
-                space,
-                actor,
-                values.get("goals", ""),
-                public=flags.public,
-                day=flags.day,
-                owner_id=flags.owner_id,
-                locale=locale,
+            saved = await save(
+                public=flags.public, day=flags.day, owner_id=flags.owner_id, locale=locale
             )
         except StudyBotError as error:
             return _keeping_the_draft(error, values, locale)
@@ -119,44 +128,17 @@ async def save_scrum(interaction: Interaction, flags_text: str) -> None:
 
     await respond(
         interaction,
-        "scrum:submit",
+        f"{kind.value}:submit",
         produce,
         default_locale=interaction.client.settings.locale,
         private=_private(flags_text),
     )
 
 
-async def save_retro(interaction: Interaction, flags_text: str) -> None:
-    """A submitted retro form; terms are linked and unknown 용어 rows suggested by the core."""
-
-    async def produce(locale: Locale) -> Reply:
-        flags = FormFlags.decode(flags_text)
-        space, actor = where(interaction)
-        values = submitted(interaction)
-        form = RetroForm(
-            learned=values.get("learned", ""),
-            reflection=values.get("reflection", ""),
-            links=values.get("links", ""),
-            terms=values.get("terms", ""),
-        )
-        try:
-            saved = await journal_of(interaction).save_retro(
-                space,
-                actor,
-                form,
-                public=flags.public,
-                day=flags.day,
-                owner_id=flags.owner_id,
-                locale=locale,
-            )
-        except StudyBotError as error:
-            return _keeping_the_draft(error, values, locale)
-        return saved.reply
-
-    await respond(
-        interaction,
-        "retro:submit",
-        produce,
-        default_locale=interaction.client.settings.locale,
-        private=_private(flags_text),
+def _retro_form(values: dict[str, str]) -> RetroForm:
+    return RetroForm(
+        learned=values.get("learned", ""),
+        reflection=values.get("reflection", ""),
+        links=values.get("links", ""),
+        terms=values.get("terms", ""),
     )
