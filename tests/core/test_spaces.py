@@ -130,13 +130,14 @@ async def test_a_manager_change_is_validated_saved_and_announced_to_listeners():
     update = SettingsUpdate(
         channel="123", timezone="Europe/Berlin", quiz="14:00", quiz_close="17:30", days="월,수,금"
     )
+    created = await spaces.settings(SPACE)
     reply = await spaces.change(SPACE, update, can_manage=True)
     stored = await repo.get(SPACE)
     assert stored.channel_id == "123"
     assert stored.timezone == "Europe/Berlin"
     assert (stored.quiz_time, stored.quiz_close_time) == (dt.time(14), dt.time(17, 30))
     assert stored.study_days == (0, 2, 4)
-    assert heard == [stored]
+    assert heard == [created, stored]  # a new space is announced too, so it gets its jobs
     assert reply.tone is Tone.SUCCESS
     assert reply.title == t("settings.saved", "ko")
 
@@ -212,6 +213,19 @@ def test_defaults_are_read_from_the_environment():
         SpaceDefaults.from_env({"STUDYBOT_TIMEZONE": "KST"})
 
 
+async def test_a_new_space_is_announced_once_so_it_gets_its_jobs():
+    spaces, _ = service()
+    heard = []
+
+    async def listener(settings):
+        heard.append(settings.key)
+
+    spaces.on_change(listener)
+    await spaces.settings(SPACE)
+    await spaces.settings(SPACE)
+    assert heard == [f"{SPACE.platform}:{SPACE.id}"]
+
+
 async def test_an_empty_change_only_shows_the_settings():
     spaces, _ = service()
     heard = []
@@ -219,6 +233,7 @@ async def test_an_empty_change_only_shows_the_settings():
     async def listener(settings):
         heard.append(settings)
 
+    await spaces.settings(SPACE)
     spaces.on_change(listener)
     reply = await spaces.change(SPACE, SettingsUpdate(), can_manage=True)
     assert heard == []

@@ -16,6 +16,7 @@ from bot.adapters.discord.render import NO_MENTIONS
 from bot.adapters.discord.respond import deliver, locale_for, log_interaction, respond
 from bot.adapters.discord.sync import sync_if_needed, targets
 from bot.adapters.discord.translator import StudyTranslator
+from bot.core.models import SpaceRef
 from bot.core.services import Services
 from bot.settings import Settings
 
@@ -83,6 +84,17 @@ class StudyBot(discord.Client):
         which holds one form per custom id and forgets them all on a restart.
         """
         self._modal_routes[prefix] = handler
+
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        await self._ensure_space(guild)
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self._ensure_space(guild)
+
+    async def _ensure_space(self, guild: discord.Guild) -> None:
+        """Give every server the bot is in a space, so its scheduled posts need no command first."""
+        if self.services.spaces is not None:
+            await self.services.spaces.settings(SpaceRef(platform="discord", id=str(guild.id)))
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         if interaction.type is not discord.InteractionType.modal_submit:

@@ -49,10 +49,17 @@ class SpaceService:
         if found is not None:
             return found
         today = local_date(self._clock.now(), ZoneInfo(self._defaults.timezone))
-        return await self._repo.add(self._defaults.for_space(space, today))
+        created = await self._repo.add(self._defaults.for_space(space, today))
+        # A new space needs its jobs now, not after the next restart or settings change.
+        await self._notify(created)
+        return created
 
     async def all(self) -> list[SpaceSettings]:
         return await self._repo.all()
+
+    async def _notify(self, settings: SpaceSettings) -> None:
+        for listener in self._listeners:
+            await listener(settings)
 
     async def show(self, space: SpaceRef, locale: str | None = None) -> Reply:
         """Answer ``/settings`` without options."""
@@ -75,8 +82,7 @@ class SpaceService:
             return render_settings(current, locale or current.locale)
         updated = update.apply(current)
         await self._repo.save(updated)
-        for listener in self._listeners:
-            await listener(updated)
+        await self._notify(updated)
         log.info("settings of %s changed", updated.key)
         reply = render_settings(updated, locale or updated.locale)
         return dataclasses.replace(

@@ -49,6 +49,27 @@ async def test_morning_post_reaches_the_configured_channel_at_its_time(fake, set
     assert post.body["allowed_mentions"] == NO_MENTIONS
 
 
+async def test_a_server_gets_its_space_and_jobs_without_anyone_typing_a_command(fake, tmp_path):
+    settings = make_settings(fake, tmp_path, channel_id=CHANNEL)  # STUDYBOT_CHANNEL_ID
+    async with study_loop(settings, seoul(8)) as loop:
+        created = asyncio.Event()
+
+        async def heard(space_settings):
+            if space_settings.space == SPACE:
+                created.set()
+
+        # Registered after the scheduler's own listener, so the jobs exist when this runs.
+        loop.app.services.spaces.on_change(heard)
+        async with online(fake, loop):
+            await asyncio.wait_for(created.wait(), TIMEOUT)
+            due = await loop.fire("morning", seoul(9))
+
+    [item] = due
+    [post] = fake.channels.posts
+    assert post.message["channel_id"] == CHANNEL
+    assert item.message_id == post.message["id"]
+
+
 async def test_missed_morning_post_is_caught_up_once_the_gateway_is_ready(fake, settings):
     async with study_loop(settings, seoul(9, 30)) as loop:
         await loop.app.services.spaces.change(
