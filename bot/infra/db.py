@@ -102,36 +102,25 @@ class Database:
         row = await self.fetchone("PRAGMA user_version")
         return int(row[0]) if row is not None else 0
 
-    async def execute(self, sql: str, params: Params = ()) -> int:
-        """Run one statement; return the number of rows it changed."""
-        cursor = await self._conn.execute(sql, params)
-        try:
-            return cursor.rowcount
-        finally:
-            await cursor.close()
+    async def execute(self, sql: str, params: Params = ()) -> None:
+        """Run one statement. A caller that needs to know what changed adds RETURNING."""
+        await self._conn.execute_fetchall(sql, params)
+
+    # Each call below is one trip to aiosqlite's worker thread. A trip costs more than the SQL
+    # of a typical statement here, so reads and inserts avoid the cursor's three trips
+    # (execute, fetch, close).
 
     async def insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT; return the new row id."""
-        cursor = await self._conn.execute(sql, params)
-        try:
-            return int(cursor.lastrowid or 0)
-        finally:
-            await cursor.close()
+        row = await self._conn.execute_insert(sql, params)
+        return int(row[0]) if row is not None and row[0] is not None else 0
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        cursor = await self._conn.execute(sql, params)
-        try:
-            row: sqlite3.Row | None = await cursor.fetchone()
-            return row
-        finally:
-            await cursor.close()
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        cursor = await self._conn.execute(sql, params)
-        try:
-            return list(await cursor.fetchall())
-        finally:
-            await cursor.close()
+        return list(await self._conn.execute_fetchall(sql, params))
 
     async def close(self) -> None:
         await self._conn.close()

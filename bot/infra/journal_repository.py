@@ -108,19 +108,20 @@ class SqliteJournalRepository:
                WHERE journal_entries.body IS NOT excluded.body
                   OR journal_entries.public IS NOT excluded.public
                   OR journal_entries.linked IS NOT excluded.linked
-               RETURNING version""",
+               RETURNING *""",
             (draft.space, draft.user_id, draft.display_name, draft.local_date.isoformat(),
              draft.kind.value, int(draft.public), body_json(draft.body),
              json.dumps(list(draft.linked)), to_db_time(draft.at), to_db_time(draft.at)),
         )  # fmt: skip
-        stored = await self.entry_on(draft.space, draft.user_id, draft.local_date, draft.kind)
-        if stored is None:  # pragma: no cover - the row was just written or already there
+        if rows:
+            stored = _entry(rows[0])
+            return stored, SaveStatus.CREATED if stored.version == 1 else SaveStatus.UPDATED
+        # An identical save writes nothing and returns no row; read what is there.
+        unchanged = await self.entry_on(draft.space, draft.user_id, draft.local_date, draft.kind)
+        if unchanged is None:  # pragma: no cover - the conflict means the row exists
             msg = f"journal entry of {draft.user_id} on {draft.local_date} was not stored"
             raise RuntimeError(msg)
-        if not rows:
-            return stored, SaveStatus.UNCHANGED
-        created = rows[0]["version"] == 1
-        return stored, SaveStatus.CREATED if created else SaveStatus.UPDATED
+        return unchanged, SaveStatus.UNCHANGED
 
     async def get_entry(self, entry_id: int) -> Entry | None:
         row = await self._db.fetchone("SELECT * FROM journal_entries WHERE id = ?", (entry_id,))
@@ -265,13 +266,14 @@ class SqliteJournalRepository:
     async def add_layer_term(
         self, space: str, term: Term, name_key: str, added_by: str, at: dt.datetime
     ) -> bool:
-        changed = await self._db.execute(
+        added = await self._db.fetchall(
             """INSERT INTO glossary_layer (space, term_id, name_key, data, added_by, added_at)
                VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT DO NOTHING""",
+               ON CONFLICT DO NOTHING
+               RETURNING 1""",
             (space, term.id, name_key, term.model_dump_json(), added_by, to_db_time(at)),
         )
-        return changed == 1
+        return len(added) == 1
 
     async def mark_accepted(self, space: str, name_key: str, term_id: str, at: dt.datetime) -> None:
         await self._db.execute(

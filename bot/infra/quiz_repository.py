@@ -82,15 +82,16 @@ class SqliteQuizRepository:
         return [_round(row) for row in rows]
 
     async def add_answer(self, answer: Answer) -> bool:
-        changed = await self._db.execute(
+        added = await self._db.fetchall(
             """INSERT INTO quiz_answers
                    (round_id, user_id, display_name, choice, correct, answered_at)
                VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT (round_id, user_id) DO NOTHING""",
+               ON CONFLICT (round_id, user_id) DO NOTHING
+               RETURNING 1""",
             (answer.round_id, answer.user_id, answer.display_name, answer.choice,
              int(answer.correct), to_db_time(answer.answered_at)),
         )  # fmt: skip
-        return changed == 1
+        return len(added) == 1
 
     async def answers(self, round_id: int) -> list[Answer]:
         rows = await self._db.fetchall(

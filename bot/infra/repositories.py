@@ -92,16 +92,17 @@ class SqlitePostLog:
         self._db = db
 
     async def claim(self, key: PostKey, now: dt.datetime, lease: dt.timedelta) -> bool:
-        changed = await self._db.execute(
+        claimed = await self._db.fetchall(
             """INSERT INTO posts (space, local_date, kind, status, attempts, claimed_at, created_at)
                VALUES (?, ?, ?, 'pending', 1, ?, ?)
                ON CONFLICT (space, local_date, kind) DO UPDATE
                    SET attempts = attempts + 1, claimed_at = excluded.claimed_at
                    WHERE posts.status = 'pending'
-                     AND (posts.claimed_at IS NULL OR posts.claimed_at <= ?)""",
+                     AND (posts.claimed_at IS NULL OR posts.claimed_at <= ?)
+               RETURNING 1""",
             (*_key(key), to_db_time(now), to_db_time(now), to_db_time(now - lease)),
         )
-        return changed == 1
+        return len(claimed) == 1
 
     async def release(self, key: PostKey, error: str) -> None:
         await self._db.execute(

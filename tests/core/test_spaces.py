@@ -238,3 +238,20 @@ async def test_an_empty_change_only_shows_the_settings():
     reply = await spaces.change(SPACE, SettingsUpdate(), can_manage=True)
     assert heard == []
     assert reply.title == t("settings.title", "ko")
+
+
+async def test_settings_are_read_from_storage_once_and_changes_are_seen_at_once():
+    spaces, repo = service()
+    reads = []
+    original_get = repo.get
+
+    async def counting_get(space):
+        reads.append(space)
+        return await original_get(space)
+
+    repo.get = counting_get
+    await spaces.settings(SPACE)
+    await spaces.settings(SPACE)
+    await spaces.change(SPACE, SettingsUpdate(quiz="14:00"), can_manage=True)
+    assert (await spaces.settings(SPACE)).quiz_time == dt.time(14)
+    assert len(reads) == 1

@@ -12,7 +12,7 @@ from bot.core.errors import PermissionDeniedError
 from bot.core.i18n import t
 from bot.core.replies import Reply, ReplyField, Tone, safe
 from bot.core.schedule import local_date
-from bot.core.spaces.settings import SettingsUpdate, SpaceDefaults, SpaceSettings
+from bot.core.spaces.settings import SettingsUpdate, SpaceDefaults, SpaceSettings, space_key
 
 if TYPE_CHECKING:
     from bot.core.models import SpaceRef
@@ -38,6 +38,9 @@ class SpaceService:
         self._clock = clock
         self._defaults = defaults or SpaceDefaults()
         self._listeners: list[Listener] = []
+        # Every command reads its space's settings, and only this service writes them, so
+        # they are kept in memory once read (another process's change shows after a restart).
+        self._known: dict[str, SpaceSettings] = {}
 
     def on_change(self, listener: Listener) -> None:
         """Call ``listener`` after every saved change (the scheduler rebuilds its jobs)."""
@@ -45,11 +48,16 @@ class SpaceService:
 
     async def settings(self, space: SpaceRef) -> SpaceSettings:
         """The space's settings, creating them from the defaults on first use."""
+        known = self._known.get(space_key(space))
+        if known is not None:
+            return known
         found = await self._repo.get(space)
         if found is not None:
+            self._known[found.key] = found
             return found
         today = local_date(self._clock.now(), ZoneInfo(self._defaults.timezone))
         created = await self._repo.add(self._defaults.for_space(space, today))
+        self._known[created.key] = created
         # A new space needs its jobs now, not after the next restart or settings change.
         await self._notify(created)
         return created
@@ -82,6 +90,7 @@ class SpaceService:
             return render_settings(current, locale or current.locale)
         updated = update.apply(current)
         await self._repo.save(updated)
+        self._known[updated.key] = updated
         await self._notify(updated)
         log.info("settings of %s changed", updated.key)
         reply = render_settings(updated, locale or updated.locale)
