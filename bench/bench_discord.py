@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import contextlib
-import logging
-import os
-import signal
-import statistics
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -22,8 +15,10 @@ from pathlib import Path
 # The two bots are measured in alternating rounds and the median round is reported, because
 # the machine is shared and single runs are noisy.  Run: .venv/bin/python bench/bench_discord.py
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+
+import harness  # noqa: E402
 
 from tests.adapters.discord import fake_payloads as p  # noqa: E402
 from tests.adapters.discord.fake_discord import FakeDiscord  # noqa: E402
@@ -33,7 +28,7 @@ LEVELS = (1, 50, 200)
 SAMPLES_PER_LEVEL = 1000
 WARMUP = 200
 RSS_AFTER = 1000
-START_TIMEOUT = 60.0
+STOP_TIMEOUT = 10.0
 GOAL_RATIO, GOAL_RSS_MB = 1.3, 80.0
 # /define as the studybot syncs it; the pong bot is sent exactly the same interactions.
 DEFINE_SCHEMA = {
@@ -51,54 +46,10 @@ async def _studybot(api: str, gateway: str, data_dir: str, stop: asyncio.Event) 
     from bot.adapters.discord.runner import serve
     from bot.core.glossary import GlossaryService
     from bot.core.services import Services
-    from bot.settings import Settings
     from tests.adapters.discord.sample_content import sample_content
 
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        discord_token=p.BOT_TOKEN,
-        discord_guild_ids=(p.GUILD_ID,),
-        discord_api_base=api,
-        discord_gateway_url=gateway,
-        data_dir=Path(data_dir),
-    )
+    settings = harness.bot_settings(api, gateway, data_dir)
     await serve(settings, Services(glossary=GlossaryService(sample_content())), stop=stop)
-
-
-async def _pong(api: str, gateway: str, stop: asyncio.Event) -> None:
-    import discord
-    import yarl
-    from discord.gateway import DiscordWebSocket
-
-    class Pong(discord.Client):
-        async def on_interaction(self, interaction: discord.Interaction) -> None:
-            await interaction.response.send_message("pong")
-
-    discord.http.Route.BASE = api
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
-    intents = discord.Intents.none()
-    intents.guilds = True
-    client = Pong(
-        intents=intents,
-        chunk_guilds_at_startup=False,
-        max_messages=None,
-        member_cache_flags=discord.MemberCacheFlags.none(),
-    )
-    async with client:
-        await client.login(p.BOT_TOKEN)
-        connection = asyncio.create_task(client.connect())
-        await stop.wait()
-        await client.close()
-        await connection
-
-
-async def _child(kind: str, api: str, gateway: str, data_dir: str) -> None:
-    stop = asyncio.Event()
-    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    if kind == "studybot":
-        await _studybot(api, gateway, data_dir, stop)
-    else:
-        await _pong(api, gateway, stop)
 
 
 # -- the measuring side ------------------------------------------------------------------------
@@ -115,18 +66,7 @@ class Run:
     cpu_us: float = 0.0  # bot CPU time per interaction while measuring
 
     def pct(self, level: int, q: int) -> float:
-        return statistics.quantiles(self.samples[level], n=100, method="inclusive")[q - 1]
-
-
-def _proc(pid: int) -> tuple[float, float, float]:
-    """RSS and peak RSS in MB, and CPU seconds, of process ``pid``."""
-    status = dict(
-        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-    )
-    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    cpu = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
-    kb = [int(status[key].split()[0]) for key in ("VmRSS", "VmHWM")]
-    return kb[0] / 1024, kb[1] / 1024, cpu
+        return harness.percentile(self.samples[level], q)
 
 
 async def _round_trip(fake: FakeDiscord, query: str) -> float:
@@ -145,19 +85,18 @@ async def _burst(fake: FakeDiscord, size: int, offset: int) -> list[float]:
 async def _drive(fake: FakeDiscord, pid: int, run: Run) -> None:
     await _burst(fake, WARMUP, 0)
     run.interactions = WARMUP
-    _, _, cpu_start = _proc(pid)
+    _, _, cpu_start = harness.proc_stats(pid)
     for level in LEVELS:
         samples: list[float] = []
         while len(samples) < SAMPLES_PER_LEVEL:
             samples += await _burst(fake, level, len(samples))
             run.interactions += level
             if run.interactions >= RSS_AFTER and not run.rss_mb:
-                run.rss_mb, run.peak_mb, _ = _proc(pid)
+                run.rss_mb, run.peak_mb, _ = harness.proc_stats(pid)
         run.samples[level] = samples
-    run.rss_end_mb, _, cpu_end = _proc(pid)
+    run.rss_end_mb, _, cpu_end = harness.proc_stats(pid)
     run.cpu_us = (cpu_end - cpu_start) * 1e6 / (run.interactions - WARMUP)
-    if fake.rejected:
-        raise RuntimeError(f"the fake Discord refused replies: {fake.rejected[:3]}")
+    harness.check_replies(fake)
 
 
 async def _measure(kind: str) -> Run:
@@ -165,30 +104,16 @@ async def _measure(kind: str) -> Run:
     async with FakeDiscord() as fake:
         if kind == "pong":
             fake.put_commands(p.GUILD_ID, [DEFINE_SCHEMA])
-        with tempfile.TemporaryDirectory() as data_dir, tempfile.TemporaryFile() as errors:
-            argv = [sys.executable, __file__, "--child", kind, "--api", fake.api_base]
-            argv += ["--gateway", fake.gateway_url, "--data-dir", data_dir]
-            child = subprocess.Popen(argv, stderr=errors, cwd=ROOT)  # noqa: ASYNC220
-            try:
-                await fake.wait_session(START_TIMEOUT)
-                await _drive(fake, child.pid, run)
-            except BaseException:
-                errors.seek(0)
-                print(errors.read().decode()[-3000:], file=sys.stderr)
-                raise
-            finally:
-                child.send_signal(signal.SIGTERM)
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    child.wait(10)
-                if child.poll() is None:
-                    child.kill()
+        with tempfile.TemporaryDirectory() as data_dir:
+            async with harness.running(__file__, kind, fake, data_dir, STOP_TIMEOUT) as child:
+                await _drive(fake, child.process.pid, run)
     return run
 
 
 def _median_run(runs: list[Run]) -> Run:
     """The round whose p99 at the highest concurrency is the median one."""
     top = LEVELS[-1]
-    return sorted(runs, key=lambda r: r.pct(top, 99))[len(runs) // 2]
+    return harness.median_run(runs, lambda r: r.pct(top, 99))
 
 
 def _report(bots: list[Run], pongs: list[Run]) -> None:
@@ -229,28 +154,16 @@ def _report(bots: list[Run], pongs: list[Run]) -> None:
 
 
 async def _main(rounds: int) -> None:
-    bots: list[Run] = []
-    pongs: list[Run] = []
-    for _ in range(rounds):
-        bots.append(await _measure("studybot"))
-        pongs.append(await _measure("pong"))
+    bots, pongs = await harness.alternate(
+        rounds, lambda: _measure("studybot"), lambda: _measure("pong")
+    )
     _report(bots, pongs)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--child", choices=["studybot", "pong"], help=argparse.SUPPRESS)
-    parser.add_argument("--api", help=argparse.SUPPRESS)
-    parser.add_argument("--gateway", help=argparse.SUPPRESS)
-    parser.add_argument("--data-dir", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = harness.arguments(__doc__, rounds=5).parse_args()
     if args.child:
-        # Production logging: one INFO line per interaction, formatted and written (to a file).
-        logging.basicConfig(
-            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-        asyncio.run(_child(args.child, args.api, args.gateway, args.data_dir))
+        harness.run_child(args, _studybot)
     else:
         asyncio.run(_main(args.rounds))
 
