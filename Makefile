@@ -34,7 +34,10 @@ dockerfile: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_lookup.py
+	$(BIN)/python bench/bench_cold_define.py
 	$(BIN)/python bench/bench_discord.py
+	$(BIN)/python bench/bench_quiz.py
+	$(BIN)/python bench/bench_journal.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
