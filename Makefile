@@ -28,9 +28,9 @@ typecheck: $(STAMP)
 check-content: $(STAMP)
 	$(BIN)/python -m bot check
 
+# The install steps are checked against pyproject.toml by tests/test_packaging.py.
 dockerfile: $(STAMP)
 	$(BIN)/hadolint Dockerfile
-	$(BIN)/python tools/check_dockerfile.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_lookup.py
