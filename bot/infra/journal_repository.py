@@ -24,6 +24,7 @@ from bot.core.journal.models import (
 from bot.core.models import GlossaryFile, Link, Term
 from bot.infra.db import Database, to_db_time
 from bot.infra.importers.yamlio import dump
+from bot.infra.journal_writes import EntryWriter
 
 
 def body_json(body: EntryBody) -> str:
@@ -89,32 +90,20 @@ def _suggestion(row: sqlite3.Row) -> Suggestion:
 
 
 class SqliteJournalRepository:
-    """Every write is one statement in autocommit: committed when the await returns."""
+    """Every write is one statement in autocommit: committed when the await returns.
+
+    Entry saves go through an EntryWriter, which puts saves that arrive together in one
+    statement; each still returns only after that statement has committed.
+    """
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._writer = EntryWriter(db)
 
     async def save_entry(self, draft: EntryDraft) -> tuple[Entry, SaveStatus]:
-        # One upsert: the unique day key picks the row, the trigger in 002_journal.sql copies
-        # the old version into the history, and an identical save touches nothing.
-        rows = await self._db.fetchall(
-            """INSERT INTO journal_entries (space, user_id, display_name, local_date, kind,
-                   public, body, linked, version, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-               ON CONFLICT (space, user_id, local_date, kind) DO UPDATE SET
-                   display_name = excluded.display_name, public = excluded.public,
-                   body = excluded.body, linked = excluded.linked,
-                   version = journal_entries.version + 1, updated_at = excluded.updated_at
-               WHERE journal_entries.body IS NOT excluded.body
-                  OR journal_entries.public IS NOT excluded.public
-                  OR journal_entries.linked IS NOT excluded.linked
-               RETURNING *""",
-            (draft.space, draft.user_id, draft.display_name, draft.local_date.isoformat(),
-             draft.kind.value, int(draft.public), body_json(draft.body),
-             json.dumps(list(draft.linked)), to_db_time(draft.at), to_db_time(draft.at)),
-        )  # fmt: skip
-        if rows:
-            stored = _entry(rows[0])
+        row = await self._writer.save(draft, body_json(draft.body))
+        if row is not None:
+            stored = _entry(row)
             return stored, SaveStatus.CREATED if stored.version == 1 else SaveStatus.UPDATED
         # An identical save writes nothing and returns no row; read what is there.
         unchanged = await self.entry_on(draft.space, draft.user_id, draft.local_date, draft.kind)
