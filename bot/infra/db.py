@@ -110,6 +110,11 @@ class Database:
     # of a typical statement here, so reads and inserts avoid the cursor's three trips
     # (execute, fetch, close).
 
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        """Run one statement for every row of parameters, each committing on its own."""
+        cursor = await self._conn.executemany(sql, rows)
+        await cursor.close()
+
     async def insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT; return the new row id."""
         row = await self._conn.execute_insert(sql, params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import sqlite3
@@ -24,7 +25,7 @@ from bot.core.journal.models import (
 from bot.core.models import GlossaryFile, Link, Term
 from bot.infra.db import Database, to_db_time
 from bot.infra.importers.yamlio import dump
-from bot.infra.journal_writes import EntryWriter
+from bot.infra.journal_writes import BatchedWrite, EntryWriter
 
 
 def body_json(body: EntryBody) -> str:
@@ -89,6 +90,22 @@ def _suggestion(row: sqlite3.Row) -> Suggestion:
     )
 
 
+# Both are idempotent upserts, so a batch retried row by row after a failure is harmless.
+_TOUCH_MEMBER = """INSERT INTO journal_members (space, user_id, display_name, first_seen_at,
+        last_seen_at)
+    VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (space, user_id) DO UPDATE SET
+        display_name = excluded.display_name, last_seen_at = excluded.last_seen_at"""
+_ADD_SUGGESTION = """INSERT INTO glossary_suggestions (space, name_key, term, definition, note,
+        user_id, display_name, local_date, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (space, user_id, name_key) DO UPDATE SET
+        term = excluded.term, definition = excluded.definition,
+        note = excluded.note, display_name = excluded.display_name,
+        local_date = excluded.local_date, updated_at = excluded.updated_at
+    WHERE glossary_suggestions.status = 'pending'"""
+
+
 class SqliteJournalRepository:
     """Every write is one statement in autocommit: committed when the await returns.
 
@@ -99,9 +116,11 @@ class SqliteJournalRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._writer = EntryWriter(db)
+        self._touch = BatchedWrite(db, _TOUCH_MEMBER)
+        self._suggest = BatchedWrite(db, _ADD_SUGGESTION)
 
     async def save_entry(self, draft: EntryDraft) -> tuple[Entry, SaveStatus]:
-        row = await self._writer.save(draft, body_json(draft.body))
+        row = await self._writer.submit((draft, body_json(draft.body)))
         if row is not None:
             stored = _entry(row)
             return stored, SaveStatus.CREATED if stored.version == 1 else SaveStatus.UPDATED
@@ -185,14 +204,7 @@ class SqliteJournalRepository:
     async def touch_member(
         self, space: str, user_id: str, display_name: str, at: dt.datetime
     ) -> None:
-        await self._db.execute(
-            """INSERT INTO journal_members (space, user_id, display_name, first_seen_at,
-                   last_seen_at)
-               VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (space, user_id) DO UPDATE SET
-                   display_name = excluded.display_name, last_seen_at = excluded.last_seen_at""",
-            (space, user_id, display_name, to_db_time(at), to_db_time(at)),
-        )
+        await self._touch.submit((space, user_id, display_name, to_db_time(at), to_db_time(at)))
 
     async def members(self, space: str) -> list[Member]:
         rows = await self._db.fetchall(
@@ -223,19 +235,16 @@ class SqliteJournalRepository:
         return {row["user_id"]: dt.date.fromisoformat(row["until"]) for row in rows}
 
     async def add_suggestions(self, drafts: Sequence[SuggestionDraft]) -> None:
-        for d in drafts:
-            await self._db.execute(
-                """INSERT INTO glossary_suggestions (space, name_key, term, definition, note,
-                       user_id, display_name, local_date, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (space, user_id, name_key) DO UPDATE SET
-                       term = excluded.term, definition = excluded.definition,
-                       note = excluded.note, display_name = excluded.display_name,
-                       local_date = excluded.local_date, updated_at = excluded.updated_at
-                   WHERE glossary_suggestions.status = 'pending'""",
-                (d.space, d.name_key, d.row.term, d.row.definition, d.row.note, d.user_id,
-                 d.display_name, d.local_date.isoformat(), to_db_time(d.at), to_db_time(d.at)),
-            )  # fmt: skip
+        await asyncio.gather(
+            *(
+                self._suggest.submit(
+                    (d.space, d.name_key, d.row.term, d.row.definition, d.row.note, d.user_id,
+                     d.display_name, d.local_date.isoformat(), to_db_time(d.at),
+                     to_db_time(d.at))
+                )
+                for d in drafts
+            )
+        )  # fmt: skip
 
     async def suggestions(self, space: str, *, pending_only: bool = True) -> list[Suggestion]:
         rows = await self._db.fetchall(

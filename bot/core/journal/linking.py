@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -93,20 +94,9 @@ class TermLinker:
     def term(self, term_id: str) -> Term | None:
         return self._terms.get(term_id)
 
-    def _forms(self, text: str) -> list[str]:
-        normalized = korean.normalize(text)
-        if not normalized:
-            return []
-        forms = list(korean.candidates(normalized))
-        forms += korean.english_variants(normalized)
-        for ending in EXTRA_PARTICLES:
-            if normalized.endswith(ending) and len(normalized) > len(ending):
-                forms += korean.candidates(normalized[: -len(ending)])
-        return forms
-
     def match(self, text: str) -> str | None:
         """The id of the term that ``text`` names exactly (particles allowed), if any."""
-        for form in self._forms(text):
+        for form in _forms(text):
             found = self._by_key.get(form)
             if found is not None:
                 return found
@@ -137,3 +127,21 @@ class TermLinker:
                         break
                 pos += step
         return tuple(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(text: str) -> tuple[str, ...]:
+    """The keys a word or phrase may stand for, with particles and endings taken off.
+
+    A pure function of the text; a team writes the same words day after day, and a retro is
+    scanned word by word, so the forms are remembered.
+    """
+    normalized = korean.normalize(text)
+    if not normalized:
+        return ()
+    forms = list(korean.candidates(normalized))
+    forms += korean.english_variants(normalized)
+    for ending in EXTRA_PARTICLES:
+        if normalized.endswith(ending) and len(normalized) > len(ending):
+            forms += korean.candidates(normalized[: -len(ending)])
+    return tuple(forms)
