@@ -86,3 +86,15 @@ async def test_one_bad_draft_fails_alone(db):
     assert isinstance(results[-1], sqlite3.IntegrityError)
     assert [r[1] for r in results[:-1]] == [SaveStatus.CREATED] * 3
     assert {e.user_id for e in await repo.entries(SPACE_KEY)} == {"0", "1", "2"}
+
+
+async def test_concurrent_member_updates_are_all_kept_and_the_last_name_wins(db):
+    repo = SqliteJournalRepository(db)
+    at = draft().at
+    await asyncio.gather(
+        *(repo.touch_member(SPACE_KEY, str(n), f"m{n}", at) for n in range(50)),
+        repo.touch_member(SPACE_KEY, "7", "renamed", at),
+    )
+    members = {m.user_id: m.display_name for m in await repo.members(SPACE_KEY)}
+    assert len(members) == 50
+    assert members["7"] == "renamed"
