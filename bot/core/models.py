@@ -1,4 +1,11 @@
-"""Domain models: glossary terms, command cards, study days and the content that holds them."""
+"""Domain models: glossary terms, command cards, study days and the content that holds them.
+
+The content models are pydantic models defined here, in the core, rather than schemas in
+infra that are copied into core dataclasses: the rules of a term (a slug id, a non-empty
+definition, no unknown keys) are domain rules, and one definition keeps the two from
+drifting apart. pydantic is a plain library, not a platform or storage SDK; infra/content.py
+only parses YAML and reports where a rule failed.
+"""
 
 from __future__ import annotations
 
