@@ -25,7 +25,8 @@ from bot.core.journal.models import (
 from bot.core.models import GlossaryFile, Link, Term
 from bot.infra.db import Database, to_db_time
 from bot.infra.importers.yamlio import dump
-from bot.infra.journal_writes import BatchedWrite, EntryWriter
+from bot.infra.journal_writes import EntryWriter
+from bot.infra.writes import BatchedWrite
 
 
 def body_json(body: EntryBody) -> str:

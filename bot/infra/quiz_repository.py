@@ -5,14 +5,50 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Sequence
 
 from bot.core.quiz.models import Answer, Question, QuestionKind, QuizRound, RoundDraft, ScoredAnswer
 from bot.infra.db import Database, from_db_time, to_db_time
+from bot.infra.writes import Coalescer
+
+
+class AnswerWriter(Coalescer[Answer, bool]):
+    """Inserts answers, many per statement when a burst of clicks arrives at once.
+
+    The unique (round, member) key keeps the first answer; RETURNING names the rows that went
+    in, so every other click of the same member is refused, in one batch or across batches.
+    """
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self._db = db
+
+    def _batch_key(self, item: Answer) -> object:
+        return item.round_id, item.user_id
+
+    async def _run(self, items: Sequence[Answer]) -> list[bool]:
+        values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(items))
+        rows = await self._db.fetchall(
+            f"""INSERT INTO quiz_answers
+                   (round_id, user_id, display_name, choice, correct, answered_at)
+               VALUES {values}
+               ON CONFLICT (round_id, user_id) DO NOTHING
+               RETURNING round_id, user_id""",  # noqa: S608 - only placeholders are interpolated
+            [
+                p
+                for a in items
+                for p in (a.round_id, a.user_id, a.display_name, a.choice, int(a.correct),
+                          to_db_time(a.answered_at))
+            ],
+        )  # fmt: skip
+        added = {(row["round_id"], row["user_id"]) for row in rows}
+        return [(a.round_id, a.user_id) in added for a in items]
 
 
 class SqliteQuizRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._answers = AnswerWriter(db)
 
     async def open_round(self, draft: RoundDraft) -> QuizRound:
         q = draft.question
@@ -82,16 +118,8 @@ class SqliteQuizRepository:
         return [_round(row) for row in rows]
 
     async def add_answer(self, answer: Answer) -> bool:
-        added = await self._db.fetchall(
-            """INSERT INTO quiz_answers
-                   (round_id, user_id, display_name, choice, correct, answered_at)
-               VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT (round_id, user_id) DO NOTHING
-               RETURNING 1""",
-            (answer.round_id, answer.user_id, answer.display_name, answer.choice,
-             int(answer.correct), to_db_time(answer.answered_at)),
-        )  # fmt: skip
-        return len(added) == 1
+        """Store a member's first answer to a round; False when they had answered already."""
+        return await self._answers.submit(answer)
 
     async def answers(self, round_id: int) -> list[Answer]:
         rows = await self._db.fetchall(

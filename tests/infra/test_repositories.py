@@ -163,6 +163,19 @@ async def test_answers_are_stored_once_per_member(db):
     assert await repo.answers(rnd.id) == [answer]
 
 
+async def test_a_burst_of_clicks_keeps_each_members_first_answer_only(db):
+    repo = SqliteQuizRepository(db)
+    rnd = await repo.open_round(draft())
+    firsts = [Answer(rnd.id, f"u{n}", f"m{n}", n % 4, n % 4 == 0, NOW) for n in range(200)]
+    repeats = [dataclasses.replace(a, choice=(a.choice + 1) % 4) for a in firsts[:50]]
+
+    results = await asyncio.gather(*(repo.add_answer(a) for a in [*firsts, *repeats]))
+
+    assert results == [True] * 200 + [False] * 50
+    stored = {a.user_id: a.choice for a in await repo.answers(rnd.id)}
+    assert stored == {a.user_id: a.choice for a in firsts}
+
+
 async def test_rounds_to_settle_are_daily_rounds_past_their_close(db):
     repo = SqliteQuizRepository(db)
     rnd = await repo.open_round(draft())
