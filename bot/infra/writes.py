@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from bot.infra.db import Database, Params
 
@@ -20,7 +21,7 @@ R = TypeVar("R")
 MAX_BATCH = 500
 
 
-class Coalescer(Generic[T, R]):
+class Coalescer(ABC, Generic[T, R]):
     """Runs the items submitted at the same moment as one batch, answering each caller after it.
 
     Each trip to aiosqlite's worker thread costs more than the SQL of a small write, so a
@@ -45,8 +46,9 @@ class Coalescer(Generic[T, R]):
         """Items with equal keys never share a batch; by default every item is distinct."""
         return id(item)
 
+    @abstractmethod
     async def _run(self, items: Sequence[T]) -> list[R]:
-        raise NotImplementedError
+        """Write ``items`` in as few statements as possible; one result per item, in order."""
 
     async def _flush(self) -> None:
         while self._waiting:
@@ -56,6 +58,9 @@ class Coalescer(Generic[T, R]):
             except sqlite3.Error:
                 log.warning("a batch of %d writes failed; writing one by one", len(batch))
                 await self._one_by_one(batch)
+                continue
+            except Exception as exc:  # a bug: every waiting caller hears of it, none hangs
+                _settle(batch, exc)
                 continue
             for (_, future), result in zip(batch, results, strict=True):
                 if not future.done():
@@ -79,12 +84,17 @@ class Coalescer(Generic[T, R]):
         for item, future in batch:
             try:
                 (result,) = await self._run([item])
-            except sqlite3.Error as exc:
-                if not future.done():
-                    future.set_exception(exc)
+            except Exception as exc:
+                _settle([(item, future)], exc)
                 continue
             if not future.done():
                 future.set_result(result)
+
+
+def _settle(batch: Sequence[tuple[object, asyncio.Future[Any]]], error: Exception) -> None:
+    for _, future in batch:
+        if not future.done():
+            future.set_exception(error)
 
 
 class BatchedWrite(Coalescer[Params, None]):

@@ -11,6 +11,7 @@ import pytest
 from bot.core.journal import SaveStatus
 from bot.infra.db import Database
 from bot.infra.journal_repository import SqliteJournalRepository
+from bot.infra.writes import Coalescer
 from tests.infra.test_journal_repository import BODY, SPACE_KEY, draft
 
 
@@ -98,3 +99,18 @@ async def test_concurrent_member_updates_are_all_kept_and_the_last_name_wins(db)
     members = {m.user_id: m.display_name for m in await repo.members(SPACE_KEY)}
     assert len(members) == 50
     assert members["7"] == "renamed"
+
+
+class _Broken(Coalescer[int, int]):
+    """A writer whose every batch raises: its callers must hear of it, not wait forever."""
+
+    async def _run(self, items):
+        raise RuntimeError("bug in a writer")
+
+
+async def test_a_writer_that_breaks_fails_its_callers_instead_of_leaving_them_waiting():
+    writer = _Broken()
+    results = await asyncio.wait_for(
+        asyncio.gather(*(writer.submit(n) for n in range(5)), return_exceptions=True), 5
+    )
+    assert all(isinstance(r, RuntimeError) for r in results)
