@@ -112,3 +112,10 @@ async def test_scheduled_posts_print_in_the_terminal(application, chat):
     assert message_id == "1"
     assert "[1]" in out.getvalue()
     assert chat.quiz_buttons  # the printed quiz can be answered by number
+
+
+async def test_a_scheduled_post_shows_the_prompt_again_after_it(chat):
+    out = io.StringIO()
+    publisher = ConsolePublisher(out, chat, prompt="studybot> ")
+    await publisher.post(CONSOLE_SPACE, "console", await chat.handle("/today"))
+    assert out.getvalue().endswith("\n\nstudybot> ")

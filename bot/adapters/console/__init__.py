@@ -10,7 +10,7 @@ from bot.core.services import Services
 from bot.core.spaces import SettingsUpdate
 
 from . import daily, glossary, journal
-from .chat import CONSOLE_SPACE, ConsoleChat, need
+from .chat import CONSOLE_SPACE, PROMPT, ConsoleChat, need
 from .publisher import ConsolePublisher
 from .render import render_text
 
@@ -52,5 +52,5 @@ async def serve(services: Services, locale: str, start_schedule: StartSchedule) 
     if interactive:
         # Piped input is a batch of commands; scheduled posts belong to the live chat only.
         await prepare_space(services)
-        await start_schedule(ConsolePublisher(sys.stdout, chat, locale))
+        await start_schedule(ConsolePublisher(sys.stdout, chat, locale, prompt=PROMPT))
     await chat.run(sys.stdin, sys.stdout, interactive=interactive)

@@ -16,16 +16,25 @@ from .render import render_text
 class ConsolePublisher:
     """Prints the bot's scheduled posts; their buttons stay clickable by number."""
 
-    def __init__(self, stdout: TextIO, chat: ConsoleChat | None = None, locale: str = "ko") -> None:
+    def __init__(
+        self,
+        stdout: TextIO,
+        chat: ConsoleChat | None = None,
+        locale: str = "ko",
+        *,
+        prompt: str = "",
+    ) -> None:
         self._chat = chat
         self._stdout = stdout
         self._locale = locale
+        # A post lands while the person may be typing; the prompt is shown again after it.
+        self._prompt = prompt
         self._ids = itertools.count(1)
 
     async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
         if self._chat is not None:
             self._chat.remember(reply)
-        self._stdout.write(f"\n{render_text(reply)}\n\n")
+        self._stdout.write(f"\n{render_text(reply)}\n\n{self._prompt}")
         self._stdout.flush()
         return str(next(self._ids))
 
@@ -33,5 +42,5 @@ class ConsolePublisher:
         self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
     ) -> None:
         label = t("console.edited", self._locale, message_id=message_id)
-        self._stdout.write(f"\n{label}\n{render_text(reply)}\n\n")
+        self._stdout.write(f"\n{label}\n{render_text(reply)}\n\n{self._prompt}")
         self._stdout.flush()
