@@ -102,7 +102,7 @@ async def _drive(fake: FakeDiscord, pid: int, run: Run) -> None:
 async def _measure(kind: str) -> Run:
     run = Run(kind)
     async with FakeDiscord() as fake:
-        if kind == "pong":
+        if kind != "studybot":
             fake.put_commands(p.GUILD_ID, [DEFINE_SCHEMA])
         with tempfile.TemporaryDirectory() as data_dir:
             async with harness.running(__file__, kind, fake, data_dir, STOP_TIMEOUT) as child:
@@ -116,8 +116,8 @@ def _median_run(runs: list[Run]) -> Run:
     return harness.median_run(runs, lambda r: r.pct(top, 99))
 
 
-def _report(bots: list[Run], pongs: list[Run]) -> None:
-    bot, pong = _median_run(bots), _median_run(pongs)
+def _report(bots: list[Run], pongs: list[Run], rich: list[Run]) -> None:
+    bot, pong, richpong = _median_run(bots), _median_run(pongs), _median_run(rich)
     print(
         "| concurrency | /define p50 ms | /define p99 ms | pong p50 ms | pong p99 ms | p99 ratio |"
     )
@@ -146,7 +146,15 @@ def _report(bots: list[Run], pongs: list[Run]) -> None:
         f"{GOAL_RSS_MB:.0f} MB: {'met' if bot.rss_mb < GOAL_RSS_MB else 'NOT met'}"
     )
     print(f"- pong RSS after {RSS_AFTER} interactions: {pong.rss_mb:.1f} MB")
-    print(f"- bot CPU per interaction: studybot {bot.cpu_us:.0f} us, pong {pong.cpu_us:.0f} us")
+    print(
+        f"- bot CPU per interaction: studybot {bot.cpu_us:.0f} us, pong {pong.cpu_us:.0f} us, "
+        f"rich pong {richpong.cpu_us:.0f} us"
+    )
+    print(
+        f"- diagnostic, not the goal's floor: a pong that sends the same embed and buttons as "
+        f"/define cgroup has p99 {richpong.pct(top, 99):.2f} ms at {top} concurrent; studybot is "
+        f"{bot.pct(top, 99) / richpong.pct(top, 99):.2f}x of it"
+    )
     print(
         f"- {len(bots)} alternating rounds per bot, median round shown; {SAMPLES_PER_LEVEL} "
         "samples per level; RSS = VmRSS of the bot subprocess (/proc/<pid>/status)."
@@ -154,10 +162,10 @@ def _report(bots: list[Run], pongs: list[Run]) -> None:
 
 
 async def _main(rounds: int) -> None:
-    bots, pongs = await harness.alternate(
-        rounds, lambda: _measure("studybot"), lambda: _measure("pong")
+    bots, pongs, rich = await harness.alternate(
+        rounds, lambda: _measure("studybot"), lambda: _measure("pong"), lambda: _measure("richpong")
     )
-    _report(bots, pongs)
+    _report(bots, pongs, rich)
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT = 60.0  # seconds for a bot child to connect and identify
 STOP_TIMEOUT = 15.0  # seconds for a bot child to stop after SIGTERM, before SIGKILL
-KINDS = ("studybot", "pong")
+KINDS = ("studybot", "pong", "richpong")
 
 Studybot = Callable[[str, str, str, asyncio.Event], Awaitable[None]]
 R = TypeVar("R")
@@ -63,15 +63,33 @@ def need(service: Any) -> Any:
     return service
 
 
-async def pong(api: str, gateway: str, stop: asyncio.Event, *, ephemeral: bool = False) -> None:
-    """A bare discord.py client answering "pong" to every interaction, until ``stop``."""
+async def pong(
+    api: str, gateway: str, stop: asyncio.Event, *, ephemeral: bool = False, rich: bool = False
+) -> None:
+    """A bare discord.py client answering "pong" to every interaction, until ``stop``.
+
+    ``rich`` answers with the embed and buttons of the bot's `/define cgroup` card instead of
+    one word: the cost of sending such a message, without the command tree, lookup or log.
+    """
     import discord
     import yarl
     from discord.gateway import DiscordWebSocket
 
+    card = _define_card() if rich else None
+
     class Pong(discord.Client):
         async def on_interaction(self, interaction: discord.Interaction) -> None:
-            await interaction.response.send_message("pong", ephemeral=ephemeral)
+            if card is None:
+                await interaction.response.send_message("pong", ephemeral=ephemeral)
+                return
+            from bot.adapters.discord.render import NO_MENTIONS, render
+
+            rendered = render(card)  # built per message, as the bot does
+            await interaction.response.send_message(
+                embed=rendered.embed,
+                view=rendered.view or discord.utils.MISSING,
+                allowed_mentions=NO_MENTIONS,
+            )
 
     discord.http.Route.BASE = api
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
@@ -91,13 +109,21 @@ async def pong(api: str, gateway: str, stop: asyncio.Event, *, ephemeral: bool =
         await connection
 
 
+def _define_card() -> Any:
+    from bot.core.glossary import GlossaryService
+    from tests.adapters.discord.sample_content import sample_content
+
+    return GlossaryService(sample_content()).define("cgroup")
+
+
 async def _child(args: argparse.Namespace, studybot: Studybot, *, ephemeral_pong: bool) -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     if args.child == "studybot":
         await studybot(args.api, args.gateway, args.data_dir, stop)
     else:
-        await pong(args.api, args.gateway, stop, ephemeral=ephemeral_pong)
+        rich = args.child == "richpong"
+        await pong(args.api, args.gateway, stop, ephemeral=ephemeral_pong, rich=rich)
 
 
 def arguments(
@@ -241,15 +267,14 @@ def median_run(runs: Sequence[R], key: Callable[[R], float]) -> R:
 
 
 async def alternate(
-    rounds: int, studybot: Callable[[], Awaitable[R]], floor: Callable[[], Awaitable[R]]
-) -> tuple[list[R], list[R]]:
+    rounds: int, studybot: Callable[[], Awaitable[R]], *floors: Callable[[], Awaitable[R]]
+) -> tuple[list[R], ...]:
     """``rounds`` rounds of each, alternating (the machine is shared; single runs are noisy)."""
-    bots: list[R] = []
-    floors: list[R] = []
+    runs: list[list[R]] = [[] for _ in range(1 + len(floors))]
     for _ in range(rounds):
-        bots.append(await studybot())
-        floors.append(await floor())
-    return bots, floors
+        for measured, measure in zip(runs, (studybot, *floors), strict=True):
+            measured.append(await measure())
+    return tuple(runs)
 
 
 class ChildRun(Protocol):
