@@ -91,10 +91,6 @@ class Content:
     commands: tuple[CommandCard, ...] = ()
     days: tuple[StudyDay, ...] = ()
 
-    def commands_for(self, term_id: str) -> tuple[CommandCard, ...]:
-        """The practice cards that mention a term."""
-        return tuple(c for c in self.commands if term_id in c.terms)
-
 
 @dataclass(frozen=True, slots=True)
 class UserRef:
