@@ -155,3 +155,9 @@ class ManageGlossaryDeniedError(PermissionDeniedError):
     """Listing or accepting glossary suggestions needs the manage permission."""
 
     key = "error.manage_glossary"
+
+
+class NeedsDatabaseError(StudyBotError):
+    """The process runs without the database-backed services (a lookup-only or sync client)."""
+
+    key = "error.needs_database"

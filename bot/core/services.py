@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.core.daily import DailyService
+from bot.core.errors import NeedsDatabaseError
 from bot.core.glossary import GlossaryService
 from bot.core.journal import JournalService
 from bot.core.quiz import QuizService
@@ -24,3 +26,13 @@ class Services:
     daily: DailyService | None = None
     quiz: QuizService | None = None
     journal: JournalService | None = None
+
+
+S = TypeVar("S")
+
+
+def need(service: S | None) -> S:
+    """The service, or a polite refusal when this process was built without the database."""
+    if service is None:
+        raise NeedsDatabaseError
+    return service

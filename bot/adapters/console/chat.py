@@ -7,13 +7,15 @@ import getpass
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 from bot.core.errors import StudyBotError
 from bot.core.i18n import t
 from bot.core.models import SpaceRef, UserRef
 from bot.core.replies import Reply, Tone, defang
-from bot.core.services import Services
+from bot.core.services import Services, need
+
+__all__ = ["CONSOLE_SPACE", "PROMPT", "ConsoleChat", "console_user", "need"]
 
 from .render import render_text
 
@@ -24,19 +26,11 @@ Ask = Callable[[str], Awaitable[str]]
 PROMPT = "studybot> "
 CONSOLE_SPACE = SpaceRef("console", "local")
 _QUIT = {"/quit", "/exit", "/종료"}
-S = TypeVar("S")
 
 
 def console_user() -> UserRef:
     name = getpass.getuser()
     return UserRef("console", name, name)
-
-
-def need(service: S | None) -> S:
-    """The service, or a clear error when this process runs without the database."""
-    if service is None:
-        raise StudyBotError("this command needs the database-backed services")
-    return service
 
 
 async def _no_input(prompt: str) -> str:

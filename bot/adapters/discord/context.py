@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import discord
 
 from bot.adapters.discord.respond import PLATFORM, space_for
 from bot.core.errors import StudyBotError
 from bot.core.models import SpaceRef, UserRef
+from bot.core.services import need
 
-S = TypeVar("S")
+__all__ = ["GuildOnlyError", "can_manage", "member_of", "need", "space_of"]
 
 
 class GuildOnlyError(StudyBotError):
     """A daily-loop command used outside a server (a DM): it has no team space."""
 
     key = "error.guild_only"
-
-
-class NeedsDatabaseError(StudyBotError):
-    """The process runs without the database-backed services (a sync-only client)."""
-
-    key = "error.needs_database"
 
 
 def space_of(interaction: discord.Interaction[Any]) -> SpaceRef:
@@ -49,10 +44,3 @@ def can_manage(interaction: discord.Interaction[Any]) -> bool:
     return interaction.guild_id is not None and (
         permissions.manage_guild or permissions.administrator
     )
-
-
-def need(service: S | None) -> S:
-    """The service, or a polite refusal when this process was built without it."""
-    if service is None:
-        raise NeedsDatabaseError
-    return service

@@ -9,12 +9,12 @@ import pytest
 
 from bot.adapters.discord.context import (
     GuildOnlyError,
-    NeedsDatabaseError,
     can_manage,
     member_of,
     need,
     space_of,
 )
+from bot.core.errors import NeedsDatabaseError
 from bot.core.models import SpaceRef, UserRef
 
 
