@@ -361,7 +361,7 @@ def make_stack(
     posts = posts or InMemoryPostLog()
     rotation = rotation or InMemoryRotationRepository()
     quiz_repo = quiz_repo or InMemoryQuizRepository()
-    spaces = SpaceService(space_repo, clock, defaults or SpaceDefaults(channel_id="study"))
+    spaces = SpaceService(space_repo, clock, defaults or SpaceDefaults.of(channel_id="study"))
     morning = MorningService(content, rotation)
     quiz = QuizService(content, quiz_repo, spaces, clock)
     daily = DailyService(

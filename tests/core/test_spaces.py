@@ -204,11 +204,11 @@ def test_defaults_are_read_from_the_environment():
             "UNRELATED": "x",
         }
     )
-    assert defaults.timezone == "Europe/Berlin"
-    assert defaults.study_days == (0, 2, 4)
-    assert defaults.morning_time == dt.time(8, 30)
-    assert defaults.channel_id == "42"
-    assert defaults.quiz_time == dt.time(13)
+    assert defaults.template.timezone == "Europe/Berlin"
+    assert defaults.template.study_days == (0, 2, 4)
+    assert defaults.template.morning_time == dt.time(8, 30)
+    assert defaults.template.channel_id == "42"
+    assert defaults.template.quiz_time == dt.time(13)
     with pytest.raises(InvalidTimezoneError):
         SpaceDefaults.from_env({"STUDYBOT_TIMEZONE": "KST"})
 

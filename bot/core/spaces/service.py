@@ -6,7 +6,6 @@ import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.core.errors import PermissionDeniedError
 from bot.core.i18n import t
@@ -55,7 +54,7 @@ class SpaceService:
         if found is not None:
             self._known[found.key] = found
             return found
-        today = local_date(self._clock.now(), ZoneInfo(self._defaults.timezone))
+        today = local_date(self._clock.now(), self._defaults.template.tz)
         created = await self._repo.add(self._defaults.for_space(space, today))
         self._known[created.key] = created
         # A new space needs its jobs now, not after the next restart or settings change.

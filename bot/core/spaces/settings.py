@@ -63,47 +63,43 @@ class SpaceSettings:
         return ZoneInfo(self.timezone)
 
 
+# The template's own space and start date are placeholders; for_space replaces both.
+_TEMPLATE_SPACE = SpaceRef("defaults", "template")
+_TEMPLATE_START = dt.date(2000, 1, 1)
+_ENV_NAMES = {
+    "CHANNEL_ID": "channel",
+    "TIMEZONE": "timezone",
+    "MORNING_TIME": "morning",
+    "QUIZ_TIME": "quiz",
+    "QUIZ_CLOSE_TIME": "quiz_close",
+    "RETRO_TIME": "retro",
+    "STUDY_DAYS": "days",
+    "DAILY_ENABLED": "enabled",
+    "LOCALE": "locale",
+    "MENTION_REMINDERS": "mention_reminders",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class SpaceDefaults:
-    """Settings a new space starts with; the composition root fills them from the environment."""
+    """Settings a new space starts with: a template SpaceSettings, filled from the environment."""
 
-    channel_id: str | None = None
-    timezone: str = "Asia/Seoul"
-    morning_time: dt.time = dt.time(9)
-    quiz_time: dt.time = dt.time(13)
-    quiz_close_time: dt.time = dt.time(18)
-    retro_time: dt.time = dt.time(21)
-    study_days: tuple[int, ...] = WEEKDAYS
-    enabled: bool = True
-    locale: str = "ko"
-    mention_reminders: bool = False
+    template: SpaceSettings = SpaceSettings(_TEMPLATE_SPACE, _TEMPLATE_START)
+
+    @classmethod
+    def of(cls, **preferences: object) -> SpaceDefaults:
+        """Defaults with some preferences set, e.g. ``SpaceDefaults.of(channel_id="42")``."""
+        template = SpaceSettings(_TEMPLATE_SPACE, _TEMPLATE_START)
+        return cls(dataclasses.replace(template, **preferences))  # type: ignore[arg-type]
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], prefix: str = "STUDYBOT_") -> SpaceDefaults:
         """Read ``STUDYBOT_TIMEZONE``, ``…_MORNING_TIME``, ``…_STUDY_DAYS`` and friends."""
-        names = {
-            "CHANNEL_ID": "channel",
-            "TIMEZONE": "timezone",
-            "MORNING_TIME": "morning",
-            "QUIZ_TIME": "quiz",
-            "QUIZ_CLOSE_TIME": "quiz_close",
-            "RETRO_TIME": "retro",
-            "STUDY_DAYS": "days",
-            "DAILY_ENABLED": "enabled",
-            "LOCALE": "locale",
-            "MENTION_REMINDERS": "mention_reminders",
-        }
-        pairs = {opt: env[prefix + var] for var, opt in names.items() if prefix + var in env}
-        base = SpaceSettings(SpaceRef("env", "defaults"), dt.date(2000, 1, 1))
-        s = SettingsUpdate.from_pairs(pairs).apply(base)
-        return cls(
-            s.channel_id, s.timezone, s.morning_time, s.quiz_time, s.quiz_close_time,
-            s.retro_time, s.study_days, s.enabled, s.locale, s.mention_reminders,
-        )  # fmt: skip
+        pairs = {opt: env[prefix + var] for var, opt in _ENV_NAMES.items() if prefix + var in env}
+        return cls(SettingsUpdate.from_pairs(pairs).apply(cls().template))
 
     def for_space(self, space: SpaceRef, today: dt.date) -> SpaceSettings:
-        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-        return SpaceSettings(space=space, started_on=today, **values)
+        return dataclasses.replace(self.template, space=space, started_on=today)
 
 
 @dataclass(frozen=True, slots=True)
