@@ -22,6 +22,7 @@ from bot.core.spaces import (
     parse_time,
     parse_timezone,
 )
+from bot.core.spaces.parsing import suggest_timezones
 from tests.core.fakes import SPACE, FixedClock, InMemorySpaceRepository, at
 
 
@@ -255,3 +256,10 @@ async def test_settings_are_read_from_storage_once_and_changes_are_seen_at_once(
     await spaces.change(SPACE, SettingsUpdate(quiz="14:00"), can_manage=True)
     assert (await spaces.settings(SPACE)).quiz_time == dt.time(14)
     assert len(reads) == 1
+
+
+def test_timezone_suggestions_put_seoul_first_then_names_starting_with_the_text():
+    assert suggest_timezones("se", limit=3)[0] == "Asia/Seoul"
+    assert suggest_timezones("berl") == ["Europe/Berlin"]
+    assert all("new" in zone.casefold() for zone in suggest_timezones("new"))
+    assert len(suggest_timezones("", limit=25)) == 25

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
-from zoneinfo import available_timezones
 
 import discord
 from discord import app_commands
@@ -16,6 +14,7 @@ from bot.adapters.discord.translator import ls
 from bot.core.errors import InvalidSettingError
 from bot.core.replies import Reply
 from bot.core.spaces import SettingsUpdate
+from bot.core.spaces.parsing import suggest_timezones
 
 OPTIONS = (
     "channel",
@@ -30,7 +29,6 @@ OPTIONS = (
 )
 TEXT_CHANNELS = (discord.ChannelType.text, discord.ChannelType.news)
 MAX_CHOICES = 25
-_PREFERRED_ZONES = ("Asia/Seoul", "UTC")
 
 # Discord sends the channel it resolved; without resolved data discord.py gives an Object.
 AnyChannel = app_commands.AppCommandChannel | discord.Object
@@ -107,7 +105,10 @@ def _settings_command() -> app_commands.Command[Any, ..., None]:
     async def complete_timezone(
         interaction: discord.Interaction[StudyBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=zone, value=zone) for zone in suggest_zones(current)]
+        return [
+            app_commands.Choice(name=zone, value=zone)
+            for zone in suggest_timezones(current, MAX_CHOICES)
+        ]
 
     return settings
 
@@ -131,18 +132,3 @@ def channel_value(channel: AnyChannel | None) -> str | None:
     if kind not in TEXT_CHANNELS:
         raise InvalidSettingError(name="channel", value=getattr(channel, "name", channel.id))
     return str(channel.id)
-
-
-@cache
-def _zones() -> tuple[str, ...]:
-    return tuple(sorted(available_timezones()))
-
-
-def suggest_zones(current: str) -> list[str]:
-    """Up to 25 IANA zones containing what was typed; Seoul and UTC first when they match."""
-    typed = current.strip().casefold()
-    found = [zone for zone in _zones() if typed in zone.casefold()]
-    found.sort(
-        key=lambda zone: (zone not in _PREFERRED_ZONES, not zone.casefold().startswith(typed))
-    )
-    return found[:MAX_CHOICES]

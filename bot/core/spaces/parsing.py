@@ -54,17 +54,35 @@ def parse_time(value: str) -> dt.time:
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
+_PREFERRED_ZONES = ("Asia/Seoul", "UTC")
+
+
 @cache
-def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+def _zones() -> tuple[str, ...]:
+    return tuple(sorted(available_timezones()))
+
+
+@cache
+def _zone_set() -> frozenset[str]:
+    return frozenset(_zones())
 
 
 def parse_timezone(value: str) -> str:
     """A real IANA zone name such as ``Asia/Seoul``; abbreviations and offsets are refused."""
     name = value.strip()
-    if name not in _zones():
+    if name not in _zone_set():
         raise InvalidTimezoneError(value=value)
     return name
+
+
+def suggest_timezones(typed: str, limit: int = 25) -> list[str]:
+    """IANA zones containing what was typed; Seoul and UTC first, then names starting with it."""
+    needle = typed.strip().casefold()
+    found = [zone for zone in _zones() if needle in zone.casefold()]
+    found.sort(
+        key=lambda zone: (zone not in _PREFERRED_ZONES, not zone.casefold().startswith(needle))
+    )
+    return found[:limit]
 
 
 def _parse_day_token(token: str, original: str) -> list[int]:
