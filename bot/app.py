@@ -5,17 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import gc
 import logging
 import signal
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from bot.core.daily import DailyService, MorningService, PostedItem
 from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
+from bot.core.interaction.setup import build_router
 from bot.core.journal import JournalService
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import Content, SpaceRef
@@ -24,6 +26,7 @@ from bot.core.quiz import QuizService
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
+from bot.faces import Face, Serving, chosen
 from bot.infra.clock import SystemClock
 from bot.infra.content import shipped_content_dir
 from bot.infra.content_cache import load_indexed
@@ -44,6 +47,7 @@ log = logging.getLogger(__name__)
 HEARTBEAT_FILE = "heartbeat"
 HEARTBEAT_EVERY = 30.0
 HEARTBEAT_STALE_AFTER = 120.0
+_FACE_CLOSE_TIMEOUT = 15.0
 
 
 def content_dir(settings: Settings) -> Path:
@@ -85,27 +89,32 @@ class PublisherUnavailableError(StudyBotError):
 
 
 class Relay:
-    """The Publisher the services hold; it forwards to the chat face once that face is up.
+    """The Publisher the services hold; it forwards each post to its space's face once up.
 
-    The services are built before the face (the face needs them), and the face's publisher
-    exists only once it is connected, so the link is made late, here, in one place.
+    The services are built before the faces (the faces need them), and a face's publisher
+    exists only once it is connected, so the link is made late, here, in one place. A space
+    belongs to one platform (``discord:…``, ``slack:…``), and its posts go to that face.
     """
 
     def __init__(self) -> None:
-        self.target: Publisher | None = None
+        self.targets: dict[str, Publisher] = {}
 
-    def _target(self) -> Publisher:
-        if self.target is None:
-            raise PublisherUnavailableError("no chat face is connected yet")
-        return self.target
+    def connect(self, platform: str, publisher: Publisher) -> None:
+        self.targets[platform] = publisher
+
+    def _target(self, space: SpaceRef) -> Publisher:
+        target = self.targets.get(space.platform)
+        if target is None:
+            raise PublisherUnavailableError(f"no {space.platform} face is connected")
+        return target
 
     async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
-        return await self._target().post(space, channel, reply)
+        return await self._target(space).post(space, channel, reply)
 
     async def edit(
         self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
     ) -> None:
-        await self._target().edit(space, channel, message_id, reply)
+        await self._target(space).edit(space, channel, message_id, reply)
 
 
 class Application:
@@ -115,7 +124,7 @@ class Application:
         self,
         settings: Settings,
         content: Content,
-        platform: Platform,
+        platforms: Platform | Collection[Platform],
         *,
         index: GlossaryIndex | None = None,
         clock: Clock | None = None,
@@ -124,7 +133,9 @@ class Application:
         # Tests pass a clock they can move; a running bot keeps the system's.
         self.clock: Clock = clock or SystemClock()
         self.content = content
-        self.platform = platform
+        self.platforms: tuple[Platform, ...] = (
+            (platforms,) if isinstance(platforms, str) else tuple(platforms)
+        )
         self.relay = Relay()
         self._db: Database | None = None
         self._scheduler: DailyScheduler | None = None
@@ -145,7 +156,7 @@ class Application:
             clock=clock,
             morning=MorningService(self.content, SqliteRotationRepository(db)),
             quiz=quiz,
-            platforms={self.platform},
+            platforms=set(self.platforms),
         )
         journal = JournalService(
             repo=SqliteJournalRepository(db),
@@ -170,18 +181,36 @@ class Application:
         """The running schedule (None outside ``async with``); tests fire its jobs."""
         return self._scheduler
 
-    async def start_schedule(self, publisher: Publisher) -> list[PostedItem]:
-        """Connect the face's publisher, catch up on missed posts and start the schedule."""
-        self.relay.target = publisher
+    async def start_schedule(
+        self, publisher: Publisher, platform: Platform | None = None
+    ) -> list[PostedItem]:
+        """Connect a face's publisher; once every face is connected, catch up and start.
+
+        With one face, ``platform`` may be left out.
+        """
+        self.relay.connect(platform or self.platforms[0], publisher)
         if self._scheduler is None:
             raise RuntimeError("use Application as an async context manager")
+        if any(name not in self.relay.targets for name in self.platforms):
+            return []
         return await self._scheduler.start()
 
+    def on_ready(self, platform: Platform) -> Callable[[Publisher], Awaitable[object]]:
+        """The callback a face calls once connected, with its publisher."""
+        return functools.partial(self.start_schedule, platform=platform)
+
     async def post_due(
-        self, publisher: Publisher, at: dt.datetime, space: str | None
+        self,
+        publishers: Publisher | Mapping[Platform, Publisher],
+        at: dt.datetime,
+        space: str | None,
     ) -> list[PostedItem]:
         """Post what is due at ``at`` once, through the same path as the scheduler."""
-        self.relay.target = publisher
+        if isinstance(publishers, Mapping):
+            for platform, publisher in publishers.items():
+                self.relay.connect(platform, publisher)
+        else:
+            self.relay.connect(self.platforms[0], publishers)
         if self.services.daily is None:
             raise RuntimeError("use Application as an async context manager")
         return await self.services.daily.post_due(at, space)
@@ -204,45 +233,53 @@ class Application:
             await self._db.close()
 
 
-async def run(settings: Settings, platform: Platform, *, force_sync: bool = False) -> None:
-    """Start the bot on ``platform`` and run until the chat face ends or SIGTERM/SIGINT."""
+async def run(
+    settings: Settings, platform: Platform | None = None, *, force_sync: bool = False
+) -> None:
+    """Start every configured face (or ``platform``) and run until they end or SIGTERM/SIGINT.
+
+    The faces share one database, one content index and one router, so a team on both
+    Discord and Slack sees one glossary.
+    """
     content, index = load(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     heartbeat = asyncio.create_task(_beat(settings.data_dir / HEARTBEAT_FILE))
+    faces = chosen(settings, platform)
     try:
-        async with Application(settings, content, platform, index=index) as application:
-            await _serve(application, force_sync=force_sync)
+        async with Application(
+            settings, content, [face.name for face in faces], index=index
+        ) as application:
+            await _serve(application, faces, force_sync=force_sync)
     finally:
         heartbeat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await heartbeat
 
 
-async def _serve(application: Application, *, force_sync: bool) -> None:
-    settings = application.settings
+async def _serve(application: Application, faces: list[Face], *, force_sync: bool) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    # The chat faces are imported on demand: discord.py alone costs a noticeable part of a
-    # cold start, which `define` and the console should not pay.
-    if application.platform == "discord":
-        from bot.adapters.discord.runner import serve as serve_discord
-
-        await serve_discord(
-            settings,
-            application.services,
-            stop=stop,
-            force_sync=force_sync,
-            on_ready=application.start_schedule,
+    router = build_router(application.services)
+    tasks: list[asyncio.Task[None]] = [
+        asyncio.create_task(
+            face.serve(
+                Serving(
+                    settings=application.settings,
+                    services=application.services,
+                    router=router,
+                    stop=stop,
+                    on_ready=application.on_ready(face.name),
+                    force_sync=force_sync,
+                )
+            ),
+            name=f"face-{face.name}",
         )
-        return
-    from bot.adapters import console
-
-    await _until(
-        console.serve(application.services, settings.locale, application.start_schedule), stop
-    )
+        for face in faces
+    ]
+    await _until(tasks, stop)
 
 
 async def _beat(path: Path) -> None:
@@ -262,20 +299,33 @@ def healthy(settings: Settings, now: float) -> bool:
 
 
 async def sync_commands(settings: Settings) -> str:
-    """Force a Discord command sync and return its one-line summary."""
-    from bot.adapters.discord.runner import sync_commands as sync
+    """Force a command sync on every face that registers commands; one line per face."""
+    services = Services(glossary=GlossaryService(*load(settings)))
+    lines = [
+        await face.sync(settings, services) for face in chosen(settings) if face.sync is not None
+    ]
+    return "\n".join(lines)
 
-    return await sync(settings, Services(glossary=GlossaryService(*load(settings))))
 
+async def _until(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
+    """Run the faces until one ends or ``stop`` is set; then stop the rest.
 
-async def _until(main: Coroutine[Any, Any, None], stop: asyncio.Event) -> None:
-    task = asyncio.ensure_future(main)
+    A face that fails (a rejected token, say) ends the whole process with its error, so an
+    operator notices; a face that ends on its own (the console's /quit) ends it quietly.
+    """
     stopper = asyncio.ensure_future(stop.wait())
-    done, _ = await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
-    for pending in (task, stopper):
-        if pending not in done:
-            pending.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await pending
-    if task in done:
-        task.result()
+    done, _ = await asyncio.wait({*tasks, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stop.set()
+    remaining = [task for task in tasks if task not in done]
+    if remaining:
+        # Faces that watch ``stop`` close cleanly; one that does not is cancelled.
+        _, pending = await asyncio.wait(remaining, timeout=_FACE_CLOSE_TIMEOUT)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    stopper.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopper
+    for task in tasks:
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -19,6 +20,7 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
+from bot.faces import FACES, chosen
 from bot.infra.content import load_content
 from bot.infra.importers.docker import import_docker_glossary
 from bot.infra.importers.k8s import import_k8s_dir
@@ -34,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="studybot")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="start the bot (Discord with a token, else the console)")
-    run.add_argument("--platform", choices=["discord", "console"])
+    run.add_argument("--platform", choices=sorted(FACES))
     run.add_argument("--sync", action="store_true", help="force a Discord command sync")
     check = sub.add_parser("check", help="validate the content folder")
     check.add_argument("--content", type=Path)
@@ -47,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     due = sub.add_parser("post-due", help="post what is due now (for cron), once")
     due.add_argument("--at", type=_instant, help="an ISO-8601 instant with offset (default: now)")
     due.add_argument("--space", help="only this space id")
-    due.add_argument("--platform", choices=["discord", "console"])
+    due.add_argument("--platform", choices=sorted(FACES))
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
     _import_parser(sub)
     _export_parser(sub)
@@ -113,23 +115,23 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "import":
         return _import(args.kind, args.files, args.out or settings.content_dir or Path("content"))
     if args.command == "run":
-        return _run(settings, args.platform or settings.platform, force_sync=args.sync)
+        return _run(settings, args.platform, force_sync=args.sync)
     app.configure_logging(settings)
     if args.command == "post-due":
-        platform = args.platform or settings.platform
         at = args.at or dt.datetime.now(dt.UTC)
-        return asyncio.run(_post_due(settings, platform, at, args.space))
+        return asyncio.run(_post_due(settings, args.platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
     return EXIT_OK
 
 
-def _run(settings: Settings, platform: Platform, *, force_sync: bool) -> int:
+def _run(settings: Settings, platform: Platform | None, *, force_sync: bool) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
         return EXIT_PROBLEM
+    faces = [face.name for face in chosen(settings, platform)]
     # In the console the terminal is the chat; log lines would land between the answers.
-    app.configure_logging(settings, to_file=platform == "console")
+    app.configure_logging(settings, to_file="console" in faces)
     asyncio.run(app.run(settings, platform, force_sync=force_sync))
     return EXIT_OK
 
@@ -167,21 +169,20 @@ def _instant(text: str) -> dt.datetime:
 
 
 async def _post_due(
-    settings: Settings, platform: Platform, at: dt.datetime, space: str | None
+    settings: Settings, platform: Platform | None, at: dt.datetime, space: str | None
 ) -> int:
     content, index = app.load(settings)
-    async with app.Application(settings, content, platform, index=index) as application:
-        if platform == "discord":
-            from bot.adapters.discord.publisher import rest_publisher
-
-            async with rest_publisher(settings) as publisher:
-                posted = await application.post_due(publisher, at, space)
-        else:
+    faces = chosen(settings, platform)
+    async with (
+        app.Application(settings, content, [f.name for f in faces], index=index) as application,
+        contextlib.AsyncExitStack() as stack,
+    ):
+        if "console" in application.platforms:
             from bot.adapters import console
 
             await console.prepare_space(application.services)
-            publisher = console.ConsolePublisher(sys.stdout, locale=settings.locale)
-            posted = await application.post_due(publisher, at, space)
+        publishers = {f.name: await stack.enter_async_context(f.publisher(settings)) for f in faces}
+        posted = await application.post_due(publishers, at, space)
     for item in posted:
         where = f"{item.space.platform}:{item.space.id}"
         print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")

@@ -10,8 +10,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/"
+DEFAULT_SLACK_API_BASE = "https://slack.com/api/"
 
-Platform = Literal["discord", "console"]
+Platform = Literal["discord", "slack", "console"]
+PLATFORMS: tuple[Platform, ...] = ("discord", "slack", "console")
 
 
 def _env(name: str) -> AliasChoices:
@@ -34,6 +36,18 @@ class Settings(BaseSettings):
     )
     discord_gateway_url: str = Field(
         default=DEFAULT_GATEWAY_URL, validation_alias=_env("DISCORD_GATEWAY_URL")
+    )
+    slack_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=_env("SLACK_BOT_TOKEN")
+    )
+    slack_app_token: SecretStr | None = Field(
+        default=None, validation_alias=_env("SLACK_APP_TOKEN")
+    )
+    slack_api_base: str = Field(
+        default=DEFAULT_SLACK_API_BASE, validation_alias=_env("SLACK_API_BASE")
+    )
+    slack_managers: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(), validation_alias=_env("STUDYBOT_SLACK_MANAGERS")
     )
     content_dir: Path | None = Field(default=None, validation_alias=_env("STUDYBOT_CONTENT_DIR"))
     data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
@@ -60,7 +74,23 @@ class Settings(BaseSettings):
             return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
         return value
 
-    @field_validator("discord_token", "content_dir", "channel_id", mode="before")
+    @field_validator("slack_managers", mode="before")
+    @classmethod
+    def _split_members(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(
+                part.strip() for part in value.replace(";", ",").split(",") if part.strip()
+            )
+        return value
+
+    @field_validator(
+        "discord_token",
+        "slack_bot_token",
+        "slack_app_token",
+        "content_dir",
+        "channel_id",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -68,9 +98,17 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def platforms(self) -> tuple[Platform, ...]:
+        """Every chat platform whose tokens are set, or the local console when none is."""
+        chosen: list[Platform] = []
+        if self.discord_token is not None:
+            chosen.append("discord")
+        return tuple(chosen) or ("console",)
+
+    @property
     def platform(self) -> Platform:
-        """Discord when a token is set, otherwise the local console."""
-        return "discord" if self.discord_token is not None else "console"
+        """The first configured platform: spaces named without one belong to it."""
+        return self.platforms[0]
 
     def space_defaults(self) -> dict[str, str]:
         """The new-space defaults, keyed by their environment names."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.errors import UnknownTermError
 from bot.core.i18n import Locale, normalize_locale, t
+from bot.core.interaction.ids import action_id
 from bot.core.lookup import GlossaryIndex, LookupResult, Match
 from bot.core.models import CommandCard, Content, Term
 from bot.core.replies import (
@@ -30,16 +31,7 @@ _MAX_CACHED_CARDS = 4096
 
 def show_button_id(term_id: str) -> str:
     """The custom id of a button that shows one entry; stable across restarts."""
-    return f"{BUTTON_FEATURE}:show:{term_id}"
-
-
-def parse_show_button(custom_id: str) -> str | None:
-    """The term id in a ``define:show:<id>`` button, or None for any other id."""
-    feature, _, rest = custom_id.partition(":")
-    action, _, term_id = rest.partition(":")
-    if feature != BUTTON_FEATURE or action != "show" or not term_id:
-        return None
-    return term_id
+    return action_id(BUTTON_FEATURE, "show", term_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from bot.core.messages import commands, console, daily, errors, glossary, journal, spaces
+from bot.core.messages import (
+    commands,
+    console,
+    daily,
+    errors,
+    glossary,
+    interaction,
+    journal,
+    spaces,
+)
 
 Locale = Literal["ko", "en"]
 DEFAULT_LOCALE: Locale = "ko"
@@ -15,6 +24,7 @@ _CATALOGUES = (
     daily.MESSAGES,
     errors.MESSAGES,
     glossary.MESSAGES,
+    interaction.MESSAGES,
     journal.MESSAGES,
     spaces.MESSAGES,
 )

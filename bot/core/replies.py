@@ -42,6 +42,15 @@ class ReplyButton:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file that travels with a reply: an export, a draft that did not fit, a chart."""
+
+    name: str
+    data: bytes
+    mime: str = "text/markdown"
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What the bot says, without any platform markup.
 
@@ -49,6 +58,10 @@ class Reply:
     space that turned ``mention_reminders`` on). Adapters render each as a mention (say, in
     the message content) and allow exactly those users and nothing else; the text itself is
     always defanged, so it never pings anyone on its own.
+
+    ``ephemeral`` is the reply's visibility: only the member who asked sees it. ``update``
+    asks the face to replace the private message whose button was clicked instead of adding
+    a new one (a "did you mean" list that becomes the entry).
     """
 
     title: str = ""
@@ -59,6 +72,8 @@ class Reply:
     ephemeral: bool = False
     tone: Tone = Tone.INFO
     mentions: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    update: bool = False
 
 
 def defang(text: str) -> str:

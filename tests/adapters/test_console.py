@@ -7,7 +7,10 @@ import io
 import pytest
 
 from bot.adapters.console import ConsoleChat, make_chat, render_text
+from bot.adapters.console.terminal import run
 from bot.core.glossary import GlossaryService
+from bot.core.interaction.options import Command
+from bot.core.interaction.router import Call
 from bot.core.replies import Reply, ReplyButton, ReplyField, Tone
 from bot.core.services import Services
 
@@ -72,10 +75,10 @@ async def test_mass_mention_query_cannot_ping(chat):
 
 
 async def test_a_failing_handler_gives_an_apology_and_the_chat_goes_on(chat):
-    async def boom(_args: str) -> Reply:
+    async def boom(_call: Call) -> Reply:
         raise RuntimeError("bug")
 
-    chat.handlers["boom"] = boom
+    chat.router.add_command(Command("boom"), boom)
     assert (await chat.handle("/boom")).tone is Tone.ERROR
     assert (await chat.handle("/define k8s")).title == "쿠버네티스"
 
@@ -83,7 +86,7 @@ async def test_a_failing_handler_gives_an_apology_and_the_chat_goes_on(chat):
 async def test_piped_session_answers_each_line_and_stops_at_end_of_input(chat):
     stdin = io.StringIO("/help\n\n/define ㅋㅂㄴㅌㅅ\n/quit\n/define cgroup\n")
     stdout = io.StringIO()
-    await chat.run(stdin, stdout, interactive=False)
+    await run(chat, stdin, stdout, interactive=False)
     out = stdout.getvalue()
     assert "[studybot 도움말]" in out
     assert "[쿠버네티스]" in out
@@ -94,3 +97,16 @@ async def test_piped_session_answers_each_line_and_stops_at_end_of_input(chat):
 async def test_english_locale_answers_in_english(small_content):
     chat = make_chat(Services(glossary=GlossaryService(small_content)), locale="en")
     assert (await chat.handle("/help")).title == "studybot help"
+
+
+async def test_a_form_that_cannot_open_reads_its_fields_instead_of_running_them(chat):
+    # Without a database /retro cannot open; the four field blocks that follow it in piped
+    # input must not run as commands, and what was typed comes back with the refusal.
+    stdin = io.StringIO("/retro\n/define 파드\n\n반성\n\n\n\n/define cgroup\n")
+    stdout = io.StringIO()
+    await run(chat, stdin, stdout, interactive=False)
+    out = stdout.getvalue()
+    assert "[파드]" not in out
+    assert "/define 파드" in out
+    assert "반성" in out
+    assert "[Cgroup]" in out

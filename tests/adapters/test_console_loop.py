@@ -119,3 +119,52 @@ async def test_a_scheduled_post_shows_the_prompt_again_after_it(chat):
     publisher = ConsolePublisher(out, chat, prompt="studybot> ")
     await publisher.post(CONSOLE_SPACE, "console", await chat.handle("/today"))
     assert out.getvalue().endswith("\n\nstudybot> ")
+
+
+# --- typing options the way the README shows them ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/settings timezone Europe/Berlin",
+        "/settings timezone=Europe/Berlin",
+        "/settings timezone:Europe/Berlin",
+        "/settings 시간대 Europe/Berlin",
+    ],
+)
+async def test_settings_accept_key_value_in_every_spelling(chat, line):
+    changed = await chat.handle(line)
+    assert changed.tone is not Tone.WARNING, changed.body
+    assert "Europe/Berlin" in render_text(await chat.handle("/settings"))
+
+
+async def test_an_unknown_setting_is_named_not_mistaken_for_a_value(chat):
+    refused = await chat.handle("/settings colour blue")
+    assert refused.tone is Tone.WARNING
+    assert "colour blue" in refused.body
+
+
+async def test_discord_style_options_work_in_the_console(chat):
+    assert (await chat.handle("/define 용어:cgroup")).title == "Cgroup"
+    assert (await chat.handle("/define term:cgroup")).title == "Cgroup"
+    for line in ("/away until:2099-12-05", "/away 날짜:2099-12-05"):
+        assert (await chat.handle(line)).tone is Tone.SUCCESS
+    await chat.handle("/scrum 옵션 읽기 연습")
+    member = chat.user.id
+    for line in (f"/log 팀원:{member} 기간:today", f"/log member:{member} when:today"):
+        assert "옵션 읽기 연습" in render_text(await chat.handle(line))
+
+
+async def test_a_button_number_that_does_not_exist_says_so(chat):
+    none_yet = await chat.handle("7")
+    assert none_yet.body == t("console.button.none", "ko", number=7)
+    await chat.handle("/quiz")
+    missing = await chat.handle("9")
+    assert missing.body == t("console.button.unknown", "ko", number=9, count=4)
+
+
+async def test_help_in_the_console_explains_numbers_answer_and_quit(chat):
+    text = render_text(await chat.handle("/help"))
+    assert "/answer" in text
+    assert "/quit" in text

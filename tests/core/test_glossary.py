@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.errors import UnknownTermError
-from bot.core.glossary import GlossaryService, parse_show_button, show_button_id
+from bot.core.glossary import GlossaryService, show_button_id
+from bot.core.interaction.ids import ActionId
 from bot.core.models import Content, Term
 from bot.core.replies import Tone
 
@@ -52,7 +53,9 @@ def test_miss_is_private_with_suggestion_buttons(service):
     assert miss.ephemeral
     assert miss.tone is Tone.WARNING
     assert "쿠버" in miss.body
-    assert [parse_show_button(b.custom_id) for b in miss.buttons] == ["kubernetes"]
+    assert [ActionId.parse(b.custom_id) for b in miss.buttons] == [
+        ActionId("define", "show", "kubernetes")
+    ]
 
 
 def test_nothing_close_says_so_without_buttons(service):
@@ -86,10 +89,10 @@ def test_show_button_of_a_removed_term_is_an_error(service):
         service.show("gone")
 
 
-def test_parse_show_button_refuses_other_ids():
-    assert parse_show_button("define:show:pod") == "pod"
-    assert parse_show_button("quiz:answer:1:2") is None
-    assert parse_show_button("define:show:") is None
+def test_show_button_ids_parse_back_and_other_ids_do_not():
+    assert ActionId.parse(show_button_id("pod")) == ActionId("define", "show", "pod")
+    assert ActionId.parse("quiz:answer:1:2") != ActionId("define", "show", "1:2")
+    assert ActionId.parse("define:show:") is None
 
 
 def test_autocomplete_values_are_ids_and_names_show_the_english_alias(service):

@@ -10,8 +10,8 @@ from bot.core.errors import (
 )
 from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
+from bot.core.interaction.ids import ActionId
 from bot.core.journal import JournalService, RetroForm, SuggestionDraft, TermLinker, TermRow
-from bot.core.journal.render import parse_button
 from bot.core.models import Content, UserRef
 from bot.core.quiz import QuizService
 from bot.core.replies import Tone
@@ -84,7 +84,7 @@ async def test_suggestions_need_the_manage_permission():
         await js.journal.accept_suggestion(SPACE, 1, can_manage=False)
     reply = await js.journal.glossary_suggestions(SPACE, can_manage=True)
     assert [f.name for f in reply.fields] == ["#1 레플리카셋"]
-    assert parse_button(reply.buttons[0].custom_id) == ("accept", 1)
+    assert ActionId.parse(reply.buttons[0].custom_id) == ActionId("journal", "accept", "1")
     assert reply.ephemeral
 
 

@@ -1,18 +1,19 @@
-"""A local chat in the terminal: the same slash commands as on Discord, as plain text."""
+"""A local chat in the terminal: the same commands as on Discord and Slack, as plain text."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Awaitable, Callable
 
+from bot.core.interaction.router import Router
 from bot.core.ports import Publisher
-from bot.core.services import Services
+from bot.core.services import Services, need
 from bot.core.spaces import SettingsUpdate
 
-from . import daily, glossary, journal
-from .chat import CONSOLE_SPACE, PROMPT, ConsoleChat, need
+from .chat import CONSOLE_CHANNEL, CONSOLE_SPACE, ConsoleChat
 from .publisher import ConsolePublisher
 from .render import render_text
+from .terminal import PROMPT, run
 
 __all__ = [
     "CONSOLE_SPACE",
@@ -25,15 +26,11 @@ __all__ = [
 ]
 
 StartSchedule = Callable[[Publisher], Awaitable[object]]
-CONSOLE_CHANNEL = "console"
 
 
-def make_chat(services: Services, locale: str = "ko") -> ConsoleChat:
-    """A console chat with every feature's commands and buttons."""
-    chat = ConsoleChat(services, locale=locale)
-    for feature in (glossary, daily, journal):
-        feature.register(chat)
-    return chat
+def make_chat(services: Services, locale: str = "ko", router: Router | None = None) -> ConsoleChat:
+    """A console chat over the shared router (built here when none is given)."""
+    return ConsoleChat(services, locale=locale, router=router)
 
 
 async def prepare_space(services: Services) -> None:
@@ -45,12 +42,14 @@ async def prepare_space(services: Services) -> None:
         await spaces.change(CONSOLE_SPACE, update, can_manage=True)
 
 
-async def serve(services: Services, locale: str, start_schedule: StartSchedule) -> None:
+async def serve(
+    services: Services, locale: str, start_schedule: StartSchedule, router: Router | None = None
+) -> None:
     """Run the console chat on this terminal, or on piped input without the schedule."""
-    chat = make_chat(services, locale)
+    chat = make_chat(services, locale, router)
     interactive = sys.stdin.isatty()
     if interactive:
         # Piped input is a batch of commands; scheduled posts belong to the live chat only.
         await prepare_space(services)
         await start_schedule(ConsolePublisher(sys.stdout, chat, locale, prompt=PROMPT))
-    await chat.run(sys.stdin, sys.stdout, interactive=interactive)
+    await run(chat, sys.stdin, sys.stdout, interactive=interactive)

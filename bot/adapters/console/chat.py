@@ -1,31 +1,34 @@
-"""The console chat engine: parse a line, call a handler, remember buttons, ask form fields."""
+"""The console chat engine: read a line, ask the shared router, print what it answers.
+
+A typed number presses a button of the last reply, a line without a slash is looked up,
+and a form is asked field by field. Everything else is the router's: the same commands,
+options, buttons, forms and error replies as on every other face.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import getpass
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import TextIO
+from dataclasses import dataclass, field, replace
 
-from bot.core.errors import StudyBotError
-from bot.core.i18n import t
+from bot.core.i18n import Locale, normalize_locale, t
+from bot.core.interaction.actor import Actor
+from bot.core.interaction.forms import CONSOLE_FORM, Form, Refusal, keep_draft
+from bot.core.interaction.router import Outcome, Router
+from bot.core.interaction.setup import build_router
 from bot.core.models import SpaceRef, UserRef
-from bot.core.replies import Reply, Tone, defang
-from bot.core.services import Services, need
+from bot.core.replies import Reply, ReplyField, Tone
+from bot.core.services import Services
 
-__all__ = ["CONSOLE_SPACE", "PROMPT", "ConsoleChat", "console_user", "need"]
-
-from .render import render_text
+__all__ = ["CONSOLE_CHANNEL", "CONSOLE_SPACE", "ConsoleChat", "console_user"]
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[str], Awaitable[Reply]]
 Ask = Callable[[str], Awaitable[str]]
-PROMPT = "studybot> "
 CONSOLE_SPACE = SpaceRef("console", "local")
-_QUIT = {"/quit", "/exit", "/종료"}
+CONSOLE_CHANNEL = "console"
+QUIZ_FEATURE = "quiz:"
 
 
 def console_user() -> UserRef:
@@ -39,104 +42,132 @@ async def _no_input(prompt: str) -> str:
 
 @dataclass
 class ConsoleChat:
-    """Parses a line, calls one service method and renders the Reply as text."""
+    """One member at the terminal: parses a line, asks the router, renders the answer."""
 
     services: Services
     locale: str = "ko"
     user: UserRef = field(default_factory=console_user)
     space: SpaceRef = CONSOLE_SPACE
-    handlers: dict[str, Handler] = field(default_factory=dict)
-    # Button handlers by the feature part of ``<feature>:<action>:<arg>`` custom ids.
-    components: dict[str, Handler] = field(default_factory=dict)
-    # Asks for one form field (the console's modal); `run` reads it from the terminal.
+    router: Router | None = None
+    # Asks for one form field (the console's modal); the terminal front end sets it.
     ask: Ask = _no_input
     _buttons: tuple[str, ...] = ()
     quiz_buttons: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if self.router is None:
+            self.router = build_router(self.services)
+
+    @property
+    def actor(self) -> Actor:
+        # The person at the terminal runs the bot, so they manage the console space.
+        locale: Locale = normalize_locale(self.locale)
+        return Actor(self.user, locale, self.space, can_manage=True, channel=CONSOLE_CHANNEL)
+
+    def _router(self) -> Router:
+        if self.router is None:  # pragma: no cover - set in __post_init__
+            raise RuntimeError("no router")
+        return self.router
+
     def remember(self, reply: Reply) -> None:
-        """Keep a reply's buttons so typing their number (or `/answer N`) clicks them."""
+        """Keep a reply's buttons so typing their number (or `/answer N`) presses them."""
         if not reply.buttons:
             return
         self._buttons = tuple(b.custom_id for b in reply.buttons)
-        if self._buttons[0].startswith("quiz:"):
+        if self._buttons[0].startswith(QUIZ_FEATURE):
             self.quiz_buttons = self._buttons
 
     async def handle(self, line: str) -> Reply | None:
         """The reply to one typed line, or None for a blank line."""
-        reply = await self._dispatch(line.strip())
-        if reply is not None:
-            self.remember(reply)
+        text = line.strip()
+        if not text:
+            return None
+        reply = await self._dispatch(text)
+        self.remember(reply)
         return reply
 
     async def click(self, custom_id: str) -> Reply:
         """Press a button by its custom id, as a chat platform would."""
-        feature = custom_id.partition(":")[0]
-        component = self.components.get(feature)
-        if component is None:
-            return Reply(body=t("error.stale_button", self.locale), tone=Tone.WARNING)
-        return await self._guarded(feature, component, custom_id)
+        return await self._finish(await self._router().press(self.actor, custom_id))
 
-    async def _dispatch(self, text: str) -> Reply | None:
-        if not text:
-            return None
-        if text.isdigit() and 1 <= int(text) <= len(self._buttons):
-            # Typing a button's number clicks it, through the same custom id as on Discord.
-            return await self.click(self._buttons[int(text) - 1])
+    async def _dispatch(self, text: str) -> Reply:
+        if text.isdigit():
+            return await self._press_number(int(text), self._buttons)
         if not text.startswith("/"):
             # A line without a slash is a lookup, which is what a learner usually means.
-            return await self._guarded("define", self.handlers["define"], text)
+            define = await self._router().command(self.actor, "define", {"term": text})
+            return await self._finish(define)
         name, _, args = text.removeprefix("/").partition(" ")
-        handler = self.handlers.get(name.lower())
-        if handler is None:
-            command = text.split()[0][:40]
-            return Reply(
-                body=t("error.unknown_command", self.locale, command=defang(command)),
-                tone=Tone.WARNING,
-            )
-        return await self._guarded(name, handler, args)
+        name = name.lower()
+        if name == "answer":
+            choice = args.strip()
+            if not choice.isdigit() or not self.quiz_buttons:
+                return Reply(body=t("console.answer.usage", self.locale), tone=Tone.WARNING)
+            return await self._press_number(int(choice), self.quiz_buttons)
+        if name == "help":
+            return self._help(await self._finish(await self._router().command(self.actor, "help")))
+        outcome = await self._router().command_text(self.actor, name, args)
+        if outcome.status == "ok" or not self._opens_form(name):
+            return await self._finish(outcome)
+        draft = await self._consume_unopened_form(name)
+        refusal = await self._finish(outcome)
+        return replace(
+            refusal,
+            fields=(*refusal.fields, *draft.fields),
+            attachments=(*refusal.attachments, *draft.attachments),
+        )
 
-    async def _guarded(self, name: str, handler: Handler, args: str) -> Reply:
-        try:
-            return await handler(args)
-        except StudyBotError as exc:
-            return Reply(body=t(exc.key, self.locale, **exc.params), tone=Tone.WARNING)
-        except Exception:
-            log.exception("console command failed: %s", name)
-            return Reply(body=t("error.generic", self.locale), tone=Tone.ERROR)
+    async def _press_number(self, number: int, buttons: tuple[str, ...]) -> Reply:
+        if not buttons:
+            body = t("console.button.none", self.locale, number=number)
+            return Reply(body=body, tone=Tone.WARNING)
+        if not 1 <= number <= len(buttons):
+            body = t("console.button.unknown", self.locale, number=number, count=len(buttons))
+            return Reply(body=body, tone=Tone.WARNING)
+        return await self.click(buttons[number - 1])
 
-    async def run(self, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> None:
-        """Read commands until end of input (or /quit) and print each answer."""
-        self.ask = _terminal_ask(stdin, stdout, interactive=interactive)
-        if interactive:
-            stdout.write(render_text(self.services.glossary.help(self.locale)) + "\n\n")
-        while True:
-            if interactive:
-                stdout.write(PROMPT)
-                stdout.flush()
-            # Reading in a thread keeps the event loop free for scheduled posts.
-            line = await asyncio.to_thread(stdin.readline)
-            if not line or line.strip().lower() in _QUIT:
-                break
-            reply = await self.handle(line)
-            if reply is not None:
-                stdout.write(render_text(reply) + "\n\n")
-                stdout.flush()
+    def _help(self, reply: Reply) -> Reply:
+        extra = ReplyField(t("console.help.name", self.locale), t("console.help", self.locale))
+        return replace(reply, fields=(*reply.fields, extra))
+
+    def _opens_form(self, name: str) -> bool:
+        return name in self._router().commands and self._router().commands[name].opens_form
+
+    async def _finish(self, outcome: Outcome) -> Reply:
+        response = outcome.response
+        if isinstance(response, Form):
+            return await self._fill(response)
+        if isinstance(response, Refusal):
+            return _inline_files(response.reply)
+        return _inline_files(response)
+
+    async def _fill(self, form: Form) -> Reply:
+        """Ask each field in turn; an empty answer keeps what the form was prefilled with."""
+        fitted = form.fit(CONSOLE_FORM)
+        values: dict[str, str] = {}
+        for item in fitted.fields:
+            shown = f"\n{item.value}" if item.value else ""
+            prompt = f"[{item.label}] {t('console.form.hint', self.locale)}{shown}"
+            answer = await self.ask(prompt)
+            values[item.name] = answer if answer.strip() else item.value
+        return await self._finish(await self._router().submit(self.actor, fitted.id, values))
+
+    async def _consume_unopened_form(self, name: str) -> Reply:
+        """A form that could not open still reads its fields, so they never run as commands.
+
+        What was typed comes back with the refusal: nothing is saved, and nothing is lost.
+        """
+        fields = self._router().commands[name].form_fields
+        typed = {f: await self.ask(t("console.form.unavailable", self.locale)) for f in fields}
+        return keep_draft(Reply(), typed, {f: t(f"form.draft.{f}", self.locale) for f in fields})
 
 
-def _terminal_ask(stdin: TextIO, stdout: TextIO, *, interactive: bool) -> Ask:
-    async def ask(prompt: str) -> str:
-        """Print the field's prompt and read lines until an empty line or end of input."""
-        if interactive:
-            stdout.write(prompt + "\n")
-            stdout.flush()
-        lines: list[str] = []
-        while True:
-            if interactive:
-                stdout.write("… ")
-                stdout.flush()
-            line = await asyncio.to_thread(stdin.readline)
-            if not line or not line.strip():
-                return "\n".join(lines)
-            lines.append(line.rstrip("\n"))
-
-    return ask
+def _inline_files(reply: Reply) -> Reply:
+    """A terminal shows a text file itself: its name as the title, its text as the body."""
+    texts = [a for a in reply.attachments if a.mime.startswith("text/")]
+    if not texts:
+        return reply
+    body = "\n\n".join(a.data.decode("utf-8", errors="replace") for a in texts)
+    others = tuple(a for a in reply.attachments if a not in texts)
+    title = texts[0].name if len(texts) == 1 else reply.title
+    return replace(reply, title=title, body=body, footer=reply.body, attachments=others)

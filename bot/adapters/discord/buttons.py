@@ -7,9 +7,8 @@ from typing import Any, Protocol, Self, runtime_checkable
 
 import discord
 
-# Discord caps a custom id at 100 characters; the scheme is shared with every platform.
-TEMPLATE = re.compile(r"(?P<feature>[a-z][a-z0-9_-]*):(?P<action>[a-z][a-z0-9_-]*):(?P<arg>.+)")
-MAX_CUSTOM_ID = 100
+from bot.core.interaction.ids import PATTERN
+
 MAX_LABEL = 80
 
 
@@ -23,7 +22,7 @@ class ButtonRouter(Protocol):
 
 class RoutedButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=TEMPLATE,
+    template=PATTERN,
 ):
     """A button rebuilt from its custom id, so it answers after a restart with no stored View."""
 
@@ -48,8 +47,3 @@ class RoutedButton(
         client = interaction.client
         if isinstance(client, ButtonRouter):
             await client.route_button(interaction, self.custom_id)
-
-
-def fits(custom_id: str) -> bool:
-    """Whether Discord accepts ``custom_id`` and it follows the shared scheme."""
-    return len(custom_id) <= MAX_CUSTOM_ID and TEMPLATE.fullmatch(custom_id) is not None

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any, NoReturn
+from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot.adapters.discord.buttons import TEMPLATE, RoutedButton
-from bot.adapters.discord.errors import StaleButtonError, reply_for_error
+from bot.adapters.discord.buttons import RoutedButton
+from bot.adapters.discord.interact import deliver, locale_for, log_interaction, press, submit
 from bot.adapters.discord.render import NO_MENTIONS
-from bot.adapters.discord.respond import deliver, locale_for, log_interaction, respond
 from bot.adapters.discord.sync import sync_if_needed, targets
 from bot.adapters.discord.translator import StudyTranslator
+from bot.core.i18n import t
+from bot.core.interaction.failures import reply_for_error
+from bot.core.interaction.router import Router
+from bot.core.interaction.setup import build_router
 from bot.core.models import SpaceRef
+from bot.core.replies import Reply, Tone
 from bot.core.services import Services
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-ButtonHandler = Callable[[discord.Interaction["StudyBot"], str], Awaitable[None]]
-# Buttons and forms are answered alike: the interaction and the ``<arg>`` of the custom id.
-ModalHandler = ButtonHandler
 
 
 def gateway_intents() -> discord.Intents:
@@ -43,9 +42,7 @@ class StudyTree(app_commands.CommandTree["StudyBot"]):
         started = time.perf_counter()
         command = interaction.command.qualified_name if interaction.command else "unknown"
         locale = locale_for(interaction, self.client.settings.locale)
-        reply, outcome = reply_for_error(
-            error, locale, interaction_id=interaction.id, command=command
-        )
+        reply, outcome = _reply_for(error, locale, interaction.id, command)
         # Autocomplete cannot carry a message, and a user who already got an answer needs no more.
         answerable = interaction.type is not discord.InteractionType.autocomplete
         if answerable and not interaction.response.is_done():
@@ -56,7 +53,14 @@ class StudyTree(app_commands.CommandTree["StudyBot"]):
 class StudyBot(discord.Client):
     """A study bot client; settings and services are passed in, never built here."""
 
-    def __init__(self, settings: Settings, services: Services, *, force_sync: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        services: Services,
+        *,
+        force_sync: bool = False,
+        router: Router | None = None,
+    ) -> None:
         super().__init__(
             intents=gateway_intents(),
             chunk_guilds_at_startup=False,
@@ -68,22 +72,10 @@ class StudyBot(discord.Client):
         self.services = services
         self.force_sync = force_sync
         self.sync_summary = ""
+        # One router for every face; a process with several faces passes the shared one.
+        self.router = router or build_router(services)
         self.tree = StudyTree(self)
-        self._button_routes: dict[str, ButtonHandler] = {}
-        self._modal_routes: dict[str, ModalHandler] = {}
         self.add_dynamic_items(RoutedButton)
-
-    def add_button_route(self, prefix: str, handler: ButtonHandler) -> None:
-        """Answer buttons whose id starts ``<feature>:<action>`` (``prefix``) with ``handler``."""
-        self._button_routes[prefix] = handler
-
-    def add_modal_route(self, prefix: str, handler: ModalHandler) -> None:
-        """Answer form submits whose id starts ``<feature>:<action>`` (``prefix``) with ``handler``.
-
-        Forms are read from the submitted interaction, never kept in discord.py's modal store,
-        which holds one form per custom id and forgets them all on a restart.
-        """
-        self._modal_routes[prefix] = handler
 
     async def on_guild_available(self, guild: discord.Guild) -> None:
         await self._ensure_space(guild)
@@ -97,35 +89,16 @@ class StudyBot(discord.Client):
             await self.services.spaces.settings(SpaceRef(platform="discord", id=str(guild.id)))
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        # Forms are read from the submitted interaction, never kept in discord.py's modal
+        # store, which holds one form per custom id and forgets them all on a restart.
         if interaction.type is not discord.InteractionType.modal_submit:
             return
         data: dict[str, Any] = dict(interaction.data or {})
         custom_id = data.get("custom_id")
-        await self._route(
-            interaction, custom_id if isinstance(custom_id, str) else "", self._modal_routes
-        )
+        await submit(interaction, custom_id if isinstance(custom_id, str) else "")
 
     async def route_button(self, interaction: discord.Interaction[Any], custom_id: str) -> None:
-        await self._route(interaction, custom_id, self._button_routes)
-
-    async def _route(
-        self,
-        interaction: discord.Interaction[Any],
-        custom_id: str,
-        routes: dict[str, ButtonHandler],
-    ) -> None:
-        match = TEMPLATE.fullmatch(custom_id)
-        handler = routes.get(f"{match['feature']}:{match['action']}") if match else None
-        if match is None or handler is None:
-            await respond(
-                interaction,
-                "button",
-                _stale,
-                default_locale=self.settings.locale,
-                private=True,
-            )
-            return
-        await handler(interaction, match["arg"])
+        await press(interaction, custom_id)
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(StudyTranslator())
@@ -144,5 +117,13 @@ class StudyBot(discord.Client):
             self.sync_summary = f"sync failed with HTTP {error.status}"
 
 
-def _stale(_locale: str) -> NoReturn:
-    raise StaleButtonError
+def _reply_for(
+    error: BaseException, locale: str, interaction_id: int, command: str
+) -> tuple[Reply, str]:
+    """The private reply for an error the handlers could not catch themselves."""
+    if isinstance(error, app_commands.CommandInvokeError):
+        error = error.original
+    if isinstance(error, app_commands.CommandNotFound):
+        text = t("error.unknown_command", locale, command=f"/{error.name}")
+        return Reply(body=text, ephemeral=True, tone=Tone.WARNING), "unknown_command"
+    return reply_for_error(error, locale, where=f"interaction id={interaction_id} /{command}")

@@ -8,8 +8,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.client import StudyBot
-from bot.adapters.discord.context import need, space_of
-from bot.adapters.discord.respond import respond
+from bot.adapters.discord.interact import dispatch
 from bot.adapters.discord.translator import ls
 
 
@@ -23,13 +22,6 @@ def _today_command() -> app_commands.Command[Any, ..., None]:
     @app_commands.guild_only()
     async def today(interaction: discord.Interaction[StudyBot]) -> None:
         """오늘의 스터디 내용을 봐요."""
-        daily = interaction.client.services.daily
-        await respond(
-            interaction,
-            "today",
-            lambda locale: need(daily).today(space_of(interaction), locale),
-            default_locale=interaction.client.settings.locale,
-            private=True,
-        )
+        await dispatch(interaction, "today")
 
     return today

@@ -10,20 +10,20 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.client import StudyBot
-from bot.adapters.discord.respond import log_interaction, respond, space_key_for
+from bot.adapters.discord.interact import dispatch, log_interaction
 from bot.adapters.discord.translator import ls
+from bot.core.models import SpaceRef
+from bot.core.spaces import space_key
 
 log = logging.getLogger(__name__)
 
 MAX_CHOICES = 25
 MAX_CHOICE_TEXT = 100
-SHOW_BUTTON = "define:show"
 
 
 def register(bot: StudyBot) -> None:
-    """Add `/define` to the tree and answer its ``define:show:<id>`` buttons."""
+    """Add `/define`; its ``define:show:<id>`` buttons are answered by the shared router."""
     bot.tree.add_command(_define_command())
-    bot.add_button_route(SHOW_BUTTON, show_entry)
 
 
 def _define_command() -> app_commands.Command[Any, ..., None]:
@@ -34,14 +34,7 @@ def _define_command() -> app_commands.Command[Any, ..., None]:
         interaction: discord.Interaction[StudyBot], term: str, private: bool = False
     ) -> None:
         """도커·쿠버네티스 용어의 뜻을 찾아봐요."""
-        glossary, space = interaction.client.services.glossary, space_key_for(interaction)
-        await respond(
-            interaction,
-            "define",
-            lambda locale: glossary.define(term, locale, space=space),
-            default_locale=interaction.client.settings.locale,
-            private=private,
-        )
+        await dispatch(interaction, "define", {"term": term, "private": private})
 
     @define.autocomplete("term")
     async def complete_term(
@@ -58,8 +51,8 @@ def suggest(
     """Up to 25 autocomplete choices; an error here only costs the user their suggestions."""
     started = time.perf_counter()
     try:
-        glossary, space = interaction.client.services.glossary, space_key_for(interaction)
-        found = glossary.complete(current, MAX_CHOICES, space=space)
+        space = space_key_of(interaction.guild_id)
+        found = interaction.client.services.glossary.complete(current, MAX_CHOICES, space=space)
     except Exception:
         log.exception("autocomplete id=%s failed", interaction.id)
         log_interaction(interaction, "define:complete", "error", started, level=logging.DEBUG)
@@ -73,15 +66,6 @@ def suggest(
     return choices
 
 
-async def show_entry(interaction: discord.Interaction[StudyBot], term_id: str) -> None:
-    """A ``define:show:<id>`` click: a private miss becomes the entry; else a private answer."""
-    glossary, space = interaction.client.services.glossary, space_key_for(interaction)
-    message = interaction.message
-    await respond(
-        interaction,
-        SHOW_BUTTON,
-        lambda locale: glossary.show(term_id, locale, space=space),
-        default_locale=interaction.client.settings.locale,
-        private=True,
-        update=message is not None and message.flags.ephemeral,
-    )
+def space_key_of(guild_id: int | None) -> str | None:
+    """The glossary layer of a server; a DM reads the shared glossary only."""
+    return None if guild_id is None else space_key(SpaceRef("discord", str(guild_id)))

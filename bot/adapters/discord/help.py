@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.client import StudyBot
-from bot.adapters.discord.respond import respond
+from bot.adapters.discord.interact import dispatch
 from bot.adapters.discord.translator import ls
 
 
@@ -21,12 +21,6 @@ def _help_command() -> app_commands.Command[Any, ..., None]:
     @app_commands.command(name="help", description=ls("command.help"))
     async def help_(interaction: discord.Interaction[StudyBot]) -> None:
         """스터디 봇 사용법을 알려줘요."""
-        await respond(
-            interaction,
-            "help",
-            interaction.client.services.glossary.help,
-            default_locale=interaction.client.settings.locale,
-            private=True,
-        )
+        await dispatch(interaction, "help")
 
     return help_

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.adapters.discord.buttons import MAX_LABEL, RoutedButton, fits
+from bot.adapters.discord.buttons import MAX_LABEL, RoutedButton
+from bot.core.interaction.ids import fits
 from bot.core.replies import ZWSP, Reply, ReplyButton, ReplyField, Tone, clip
 
 # Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-limits).

@@ -17,6 +17,7 @@ from bot.adapters.discord import help as help_feature
 from bot.adapters.discord.client import StudyBot
 from bot.adapters.discord.errors import DiscordLoginError, MissingTokenError
 from bot.adapters.discord.publisher import DiscordPublisher
+from bot.core.interaction.router import Router
 from bot.core.ports import Publisher
 from bot.core.services import Services
 from bot.settings import Settings
@@ -39,9 +40,15 @@ def point_at(settings: Settings) -> None:
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
-def build_client(settings: Settings, services: Services, *, force_sync: bool = False) -> StudyBot:
-    """A client with every command and button route registered."""
-    bot = StudyBot(settings, services, force_sync=force_sync)
+def build_client(
+    settings: Settings,
+    services: Services,
+    *,
+    force_sync: bool = False,
+    router: Router | None = None,
+) -> StudyBot:
+    """A client with every command registered; buttons and forms go through the router."""
+    bot = StudyBot(settings, services, force_sync=force_sync, router=router)
     for feature in (define, help_feature, daily, quiz, spaces, journal):
         feature.register(bot)
     return bot
@@ -54,12 +61,13 @@ async def serve(
     stop: asyncio.Event | None = None,
     force_sync: bool = False,
     on_ready: OnReady | None = None,
+    router: Router | None = None,
 ) -> None:
     """Log in, sync commands if they changed, and answer until ``stop`` is set or Discord ends.
 
     ``on_ready`` (the schedule's start) is awaited once, after the first READY.
     """
-    bot = build_client(settings, services, force_sync=force_sync)
+    bot = build_client(settings, services, force_sync=force_sync, router=router)
     await run_client(bot, stop=stop, on_ready=on_ready)
 
 

@@ -8,12 +8,9 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.client import StudyBot
-from bot.adapters.discord.context import can_manage, need, space_of
-from bot.adapters.discord.respond import respond
+from bot.adapters.discord.interact import dispatch
 from bot.adapters.discord.translator import ls
 from bot.core.errors import InvalidSettingError
-from bot.core.replies import Reply
-from bot.core.spaces import SettingsUpdate
 from bot.core.spaces.parsing import suggest_timezones
 
 OPTIONS = (
@@ -78,28 +75,18 @@ def _settings_command() -> app_commands.Command[Any, ..., None]:
         mention_reminders: bool | None = None,
     ) -> None:
         """스터디 채널·시간·요일 설정을 보거나 바꿔요."""
-
-        async def produce(locale: str) -> Reply:
-            update = SettingsUpdate(
-                channel=channel_value(channel),
-                timezone=timezone,
-                morning=morning,
-                quiz=quiz,
-                quiz_close=quiz_close,
-                retro=retro,
-                days=days,
-                enabled=enabled,
-                mention_reminders=mention_reminders,
-            )
-            return await apply(interaction, update, locale)
-
-        await respond(
-            interaction,
-            "settings",
-            produce,
-            default_locale=interaction.client.settings.locale,
-            private=True,
-        )
+        options = {
+            "channel": channel_value(channel),
+            "timezone": timezone,
+            "morning": morning,
+            "quiz": quiz,
+            "quiz_close": quiz_close,
+            "retro": retro,
+            "days": days,
+            "enabled": enabled,
+            "mention_reminders": mention_reminders,
+        }
+        await dispatch(interaction, "settings", options)
 
     @settings.autocomplete("timezone")
     async def complete_timezone(
@@ -113,19 +100,11 @@ def _settings_command() -> app_commands.Command[Any, ..., None]:
     return settings
 
 
-async def apply(
-    interaction: discord.Interaction[StudyBot], update: SettingsUpdate, locale: str
-) -> Reply:
-    """Show the settings, or change them; the service refuses members who cannot manage."""
-    spaces = need(interaction.client.services.spaces)
-    space = space_of(interaction)
-    if update.is_empty():
-        return await spaces.show(space, locale)
-    return await spaces.change(space, update, can_manage=can_manage(interaction), locale=locale)
-
-
 def channel_value(channel: AnyChannel | None) -> str | None:
-    """The chosen channel's id; a voice or forum channel slipped past Discord is refused."""
+    """The chosen channel's id; a voice or forum channel slipped past Discord is refused.
+
+    Raised here, the refusal reaches the member through the tree's error hook.
+    """
     if channel is None:
         return None
     kind = getattr(channel, "type", discord.ChannelType.text)

@@ -21,7 +21,7 @@ from bot.core.journal.models import (
     TermRow,
 )
 from bot.core.journal.posts import JournalPosts
-from bot.core.journal.render import accept_button_id, edit_button_id, parse_button
+from bot.core.journal.render import accept_button_id, edit_button_id
 from bot.core.journal.service import JournalService
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "TermRow",
     "accept_button_id",
     "edit_button_id",
-    "parse_button",
     "parse_goals",
     "parse_retro",
 ]

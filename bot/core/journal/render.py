@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from bot.core.i18n import t
+from bot.core.interaction.ids import action_id
 from bot.core.journal.models import Entry, EntryKind, EntryVersion, SaveStatus, Suggestion
 from bot.core.models import Link, Term
 from bot.core.replies import (
@@ -27,20 +28,11 @@ TermOf = Callable[[str], Term | None]
 
 
 def edit_button_id(entry_id: int) -> str:
-    return f"{BUTTON_FEATURE}:edit:{entry_id}"
+    return action_id(BUTTON_FEATURE, "edit", entry_id)
 
 
 def accept_button_id(suggestion_id: int) -> str:
-    return f"{BUTTON_FEATURE}:accept:{suggestion_id}"
-
-
-def parse_button(custom_id: str) -> tuple[str, int] | None:
-    """``("edit" | "accept", id)`` from a ``journal:<action>:<id>`` button, else None."""
-    feature, _, rest = custom_id.partition(":")
-    action, _, arg = rest.partition(":")
-    if feature != BUTTON_FEATURE or action not in {"edit", "accept"} or not arg.isdigit():
-        return None
-    return action, int(arg)
+    return action_id(BUTTON_FEATURE, "accept", suggestion_id)
 
 
 def _links(links: Sequence[Link]) -> str:

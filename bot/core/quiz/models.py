@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.errors import InvalidAnswerError
+from bot.core.interaction.ids import ActionId, action_id
 
 BUTTON_FEATURE = "quiz"
 OPTION_COUNT = 4
-_BUTTON = re.compile(r"^quiz:answer:(\d{1,18}):(\d{1,2})$")
+_ANSWER = re.compile(r"(\d{1,18}):(\d{1,2})")
 
 
 class QuestionKind(StrEnum):
@@ -101,12 +102,13 @@ class ScoredAnswer:
 
 def answer_button_id(round_id: int, choice: int) -> str:
     """``quiz:answer:<round>:<choice>``; survives restarts because the round lives in the DB."""
-    return f"{BUTTON_FEATURE}:answer:{round_id}:{choice}"
+    return action_id(BUTTON_FEATURE, "answer", f"{round_id}:{choice}")
 
 
 def parse_answer_button(custom_id: str) -> tuple[int, int]:
     """The (round id, choice index) in an answer button; anything else is refused."""
-    match = _BUTTON.match(custom_id)
+    parsed = ActionId.parse(custom_id)
+    match = _ANSWER.fullmatch(parsed.arg) if parsed and parsed.route == "quiz:answer" else None
     if match is None:
         raise InvalidAnswerError(custom_id=custom_id[:100])
     return int(match.group(1)), int(match.group(2))

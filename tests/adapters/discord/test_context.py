@@ -1,4 +1,4 @@
-"""Who and where an interaction comes from, checked on the server side."""
+"""Who and where a Discord interaction comes from, as the core's Actor."""
 
 from __future__ import annotations
 
@@ -7,31 +7,38 @@ from types import SimpleNamespace
 import discord
 import pytest
 
-from bot.adapters.discord.context import (
-    GuildOnlyError,
-    can_manage,
-    member_of,
-    need,
-    space_of,
-)
+from bot.adapters.discord.interact import actor_of
 from bot.core.errors import NeedsDatabaseError
+from bot.core.interaction.actor import OutsideSpaceError
 from bot.core.models import SpaceRef, UserRef
+from bot.core.services import need
 
 
 def interaction(guild_id: int | None, permissions: discord.Permissions | None = None):
     user = SimpleNamespace(id=301, display_name="Mina")
     perms = permissions or discord.Permissions.none()
-    return SimpleNamespace(guild_id=guild_id, user=user, permissions=perms)
+    return SimpleNamespace(
+        guild_id=guild_id,
+        user=user,
+        permissions=perms,
+        channel_id=55,
+        id=9,
+        locale=discord.Locale.korean,
+    )
+
+
+def can_manage(fake) -> bool:
+    return actor_of(fake, "ko").can_manage
 
 
 def test_a_server_is_the_space_and_a_dm_is_refused():
-    assert space_of(interaction(100)) == SpaceRef("discord", "100")
-    with pytest.raises(GuildOnlyError):
-        space_of(interaction(None))
+    assert actor_of(interaction(100), "ko").space == SpaceRef("discord", "100")
+    with pytest.raises(OutsideSpaceError):
+        _ = actor_of(interaction(None), "ko").team
 
 
 def test_the_member_is_named_as_the_server_shows_them():
-    assert member_of(interaction(100)) == UserRef("discord", "301", "Mina")
+    assert actor_of(interaction(100), "ko").member == UserRef("discord", "301", "Mina")
 
 
 def test_only_manage_server_or_administrator_may_manage():

@@ -11,12 +11,14 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.adapters.discord.journal.export import send_export
-from bot.adapters.discord.journal.modals import open_modal
+from bot.adapters.discord.interact import dispatch
 from bot.adapters.discord.publisher import rest_publisher
 from bot.adapters.discord.runner import build_client, run_client
 from bot.app import Application
 from bot.core.i18n import t
+from bot.core.interaction.forms import Form
+from bot.core.interaction.options import Command
+from bot.core.interaction.router import Call
 from bot.core.models import SpaceRef, UserRef
 from bot.core.spaces import SettingsUpdate
 from tests.adapters.discord import fake_payloads as p
@@ -208,13 +210,15 @@ async def test_english_client_gets_an_english_form(fake, journal_bot):
 async def test_slow_prefill_is_refused_instead_of_opening_the_form_late(fake, app):
     client = build_client(app.settings, app.services)
 
+    async def build(_call: Call) -> Form:
+        await asyncio.Event().wait()  # a database that never answers
+        raise AssertionError
+
+    client.router.add_command(Command("slowform", form_fields=("goals",)), build)
+
     @app_commands.command(name="slowform", description="느린 양식")
     async def slowform(interaction: discord.Interaction) -> None:
-        async def build(_locale: str) -> discord.ui.Modal:
-            await asyncio.Event().wait()  # a database that never answers
-            raise AssertionError
-
-        await open_modal(interaction, "slowform", build, default_locale="ko", within=0.0)
+        await dispatch(interaction, "slowform", defer_after=0.0)
 
     client.tree.add_command(slowform)
     async with running(fake, lambda stop: run_client(client, stop=stop)):
@@ -386,7 +390,7 @@ async def test_slow_export_is_deferred_then_the_file_is_edited_in(fake, app):
 
     @app_commands.command(name="slowexport", description="느린 내보내기")
     async def slowexport(interaction: discord.Interaction) -> None:
-        await send_export(interaction, "today", defer_after=0.0)
+        await dispatch(interaction, "export", {"when": "today"}, defer_after=0.0)
 
     client.tree.add_command(slowexport)
     async with running(fake, lambda stop: run_client(client, stop=stop)):

@@ -7,10 +7,12 @@ import asyncio
 import discord
 from discord import app_commands
 
-from bot.adapters.discord.respond import respond
+from bot.adapters.discord.interact import dispatch
 from bot.adapters.discord.runner import build_client, run_client
 from bot.core.errors import EmptyQueryError
 from bot.core.i18n import t
+from bot.core.interaction.options import Command
+from bot.core.interaction.router import Call
 from bot.core.replies import Reply
 from tests.adapters.discord import fake_payloads as p
 from tests.adapters.discord.conftest import running
@@ -20,11 +22,14 @@ def _with_slow_command(settings, services, answer):
     """A client with `/slow`, whose answer waits for the test; deferral is immediate."""
     client = build_client(settings, services)
 
+    async def handler(_call: Call) -> Reply:
+        return await answer()
+
+    client.router.add_command(Command("slow", private=False), handler)
+
     @app_commands.command(name="slow", description="느린 명령")
     async def slow(interaction: discord.Interaction) -> None:
-        await respond(
-            interaction, "slow", lambda _locale: answer(), default_locale="ko", defer_after=0.0
-        )
+        await dispatch(interaction, "slow", defer_after=0.0)
 
     client.tree.add_command(slow)
     return lambda stop: run_client(client, stop=stop)

@@ -8,13 +8,8 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.client import StudyBot
-from bot.adapters.discord.journal.context import journal_of, user_ref, where
-from bot.adapters.discord.journal.export import send_export
-from bot.adapters.discord.journal.forms import open_retro, open_scrum
-from bot.adapters.discord.respond import respond
+from bot.adapters.discord.interact import dispatch, member_ref
 from bot.adapters.discord.translator import ls
-from bot.core.i18n import Locale
-from bot.core.replies import Reply
 
 Command = app_commands.Command[Any, ..., None]
 
@@ -33,7 +28,7 @@ def _scrum() -> Command:
         interaction: discord.Interaction[StudyBot], private: bool | None = None
     ) -> None:
         """오늘의 학습 목표를 남겨요 (지난번에 못 끝낸 목표는 미리 채워져요)."""
-        await open_scrum(interaction, private)
+        await dispatch(interaction, "scrum", {"private": private})
 
     return scrum
 
@@ -47,7 +42,7 @@ def _retro() -> Command:
         interaction: discord.Interaction[StudyBot], private: bool | None = None
     ) -> None:
         """오늘 배운 내용과 회고를 남겨요."""
-        await open_retro(interaction, private)
+        await dispatch(interaction, "retro", {"private": private})
 
     return retro
 
@@ -63,19 +58,8 @@ def _log() -> Command:
         when: str | None = None,
     ) -> None:
         """스크럼·회고 기록을 봐요 (팀원 것은 공개된 것만)."""
-
-        async def produce(locale: Locale) -> Reply:
-            space, viewer = where(interaction)
-            target = user_ref(member) if member is not None else None
-            return await journal_of(interaction).log(space, viewer, target, when, locale)
-
-        await respond(
-            interaction,
-            "log",
-            produce,
-            default_locale=interaction.client.settings.locale,
-            private=True,
-        )
+        target = member_ref(member) if member is not None else None
+        await dispatch(interaction, "log", {"member": target, "when": when})
 
     return log
 
@@ -87,18 +71,7 @@ def _away() -> Command:
     @app_commands.describe(until=ls("command.away.until"))
     async def away(interaction: discord.Interaction[StudyBot], until: str) -> None:
         """회고 알림을 잠시 쉬어요."""
-
-        async def produce(locale: Locale) -> Reply:
-            space, actor = where(interaction)
-            return await journal_of(interaction).away(space, actor, until, locale)
-
-        await respond(
-            interaction,
-            "away",
-            produce,
-            default_locale=interaction.client.settings.locale,
-            private=True,
-        )
+        await dispatch(interaction, "away", {"until": until})
 
     return away
 
@@ -110,6 +83,6 @@ def _export() -> Command:
     @app_commands.describe(when=ls("command.export.when"))
     async def export(interaction: discord.Interaction[StudyBot], when: str | None = None) -> None:
         """내 스크럼·회고를 TIL 마크다운 파일로 받아요."""
-        await send_export(interaction, when)
+        await dispatch(interaction, "export", {"when": when})
 
     return export

@@ -1,0 +1,45 @@
+"""The glossary's commands and buttons: /define, /help and ``define:show:<term>``."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.core.interaction.options import Command, Option, parse_flag, text_option
+from bot.core.interaction.router import Call, Router
+from bot.core.replies import Reply
+
+DEFINE = Command(
+    "define",
+    (
+        Option("term", positional=True, label_key="option.define.term"),
+        Option("private", "flag", label_key="option.define.private", words=("private",)),
+    ),
+    private=False,
+)
+HELP = Command("help")
+
+
+async def define(call: Call) -> Reply:
+    actor = call.actor
+    term = text_option(call.options, "term") or ""
+    reply = call.services.glossary.define(term, actor.locale, space=actor.space_key)
+    if parse_flag(call.options.get("private")):
+        return dataclasses.replace(reply, ephemeral=True)
+    return reply
+
+
+async def show(call: Call) -> Reply:
+    """A related-term or "did you mean" button: the entry, replacing a private miss."""
+    actor = call.actor
+    reply = call.services.glossary.show(call.arg, actor.locale, space=actor.space_key)
+    return dataclasses.replace(reply, update=True)
+
+
+async def help_(call: Call) -> Reply:
+    return call.services.glossary.help(call.actor.locale)
+
+
+def register(router: Router) -> None:
+    router.add_command(DEFINE, define)
+    router.add_command(HELP, help_)
+    router.add_button("define:show", show)

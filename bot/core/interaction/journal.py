@@ -1,0 +1,341 @@
+"""The team log's commands, buttons and forms: /scrum, /retro, /log, /away, /export, /glossary."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.core.errors import StudyBotError, UnknownEntryError
+from bot.core.i18n import t
+from bot.core.interaction.forms import Form, FormField
+from bot.core.interaction.ids import ActionId, action_id
+from bot.core.interaction.options import Command, Option, OptionValue, parse_flag, text_option
+from bot.core.interaction.router import Call, Router
+from bot.core.journal import MAX_FIELD_LENGTH, EntryKind, JournalService, RetroForm
+from bot.core.journal import forms as journal_forms
+from bot.core.models import UserRef
+from bot.core.replies import Attachment, Reply, Tone, clip
+from bot.core.services import need
+
+SCRUM_FORM = "journal:scrum"
+RETRO_FORM = "journal:retro"
+EDIT_BUTTON = "journal:edit"
+ACCEPT_BUTTON = "journal:accept"
+_PUBLIC, _PRIVATE = "pub", "prv"
+_OWNER = re.compile(r"[\w@-][\w.@-]{0,63}")
+_PRIVATE_WORDS = ("private", "비공개", "나만보기")
+RETRO_FIELDS = ("learned", "reflection", "links", "terms")
+DRAFT_LABELS = {name: f"form.draft.{name}" for name in ("goals", *RETRO_FIELDS)}
+
+_PRIVATE_OPTION = Option(
+    "private", "flag", label_key="option.journal.private", words=_PRIVATE_WORDS
+)
+# Goals typed after the command (``/scrum 볼륨 실습; 컴포즈``) are saved without a form.
+SCRUM = Command(
+    "scrum",
+    (_PRIVATE_OPTION, Option("goals", positional=True)),
+    form_fields=("goals",),
+)
+RETRO = Command("retro", (_PRIVATE_OPTION,), form_fields=RETRO_FIELDS)
+LOG = Command(
+    "log",
+    (
+        Option("member", "member", label_key="option.log.member"),
+        Option("when", positional=True, label_key="option.log.when"),
+    ),
+)
+AWAY = Command("away", (Option("until", positional=True, label_key="option.away.until"),))
+EXPORT = Command("export", (Option("when", positional=True, label_key="option.log.when"),))
+GLOSSARY = Command("glossary", (Option("action", positional=True),))
+_ACCEPT_WORDS = {"accept", "수락"}
+
+
+class StaleFormError(StudyBotError):
+    """A submitted form whose id this version cannot read (or a forged one)."""
+
+    key = "error.stale_form"
+
+
+@dataclass(frozen=True, slots=True)
+class FormFlags:
+    """What a form's id carries: visibility, and for an edit the entry's day and owner."""
+
+    public: bool = True
+    day: dt.date | None = None
+    owner_id: str | None = None
+
+    def encode(self) -> str:
+        visibility = _PUBLIC if self.public else _PRIVATE
+        if self.day is None or self.owner_id is None:
+            return visibility
+        return f"{visibility}.{self.day.isoformat()}.{self.owner_id}"
+
+    @classmethod
+    def decode(cls, text: str) -> FormFlags:
+        """The flags of ``text``; StaleFormError when it is not one this version writes."""
+        visibility, *rest = text.split(".", 2)
+        if visibility not in (_PUBLIC, _PRIVATE) or len(rest) not in (0, 2):
+            raise StaleFormError
+        if not rest:
+            return cls(public=visibility == _PUBLIC)
+        day, owner_id = rest
+        try:
+            parsed = dt.date.fromisoformat(day)
+        except ValueError:
+            raise StaleFormError from None
+        if _OWNER.fullmatch(owner_id) is None:
+            raise StaleFormError
+        return cls(public=visibility == _PUBLIC, day=parsed, owner_id=owner_id)
+
+
+def _title(key: str, flags: FormFlags, locale: str) -> str:
+    title = t(key, locale)
+    return f"{title} · {flags.day.isoformat()}" if flags.day else title
+
+
+def _box(
+    name: str,
+    label_key: str,
+    locale: str,
+    value: str,
+    *,
+    required: bool = False,
+    hint_key: str | None = None,
+    placeholder_key: str | None = None,
+) -> FormField:
+    hint = t(hint_key or "form.limit", locale, limit=MAX_FIELD_LENGTH)
+    return FormField(
+        name=name,
+        label=t(label_key, locale),
+        # A reconstructed prefill can come out a little longer than what was typed.
+        value=clip(value, MAX_FIELD_LENGTH),
+        hint=hint,
+        placeholder=t(placeholder_key, locale) if placeholder_key else "",
+        required=required,
+        max_length=MAX_FIELD_LENGTH,
+    )
+
+
+def scrum_form(goals: str, flags: FormFlags, locale: str) -> Form:
+    """The /scrum form: one box, one goal per line, prefilled with today's or carried goals."""
+    box = _box(
+        "goals",
+        "form.scrum.goals",
+        locale,
+        goals,
+        required=True,
+        hint_key="form.scrum.goals.hint",
+        placeholder_key="form.scrum.goals.placeholder",
+    )
+    form_id = action_id("journal", "scrum", flags.encode())
+    return Form(form_id, _title("form.scrum.title", flags, locale), (box,))
+
+
+def retro_form(form: RetroForm, flags: FormFlags, locale: str) -> Form:
+    """The /retro form: learned, reflection (required), links and 용어 rows."""
+    boxes = (
+        _box(
+            "learned",
+            "form.retro.learned",
+            locale,
+            form.learned,
+            placeholder_key="form.retro.learned.placeholder",
+        ),
+        _box(
+            "reflection",
+            "form.retro.reflection",
+            locale,
+            form.reflection,
+            required=True,
+            placeholder_key="form.retro.reflection.placeholder",
+        ),
+        _box(
+            "links",
+            "form.retro.links",
+            locale,
+            form.links,
+            hint_key="form.retro.links.hint",
+            placeholder_key="form.retro.links.placeholder",
+        ),
+        _box(
+            "terms",
+            "form.retro.terms",
+            locale,
+            form.terms,
+            hint_key="form.retro.terms.hint",
+            placeholder_key="form.retro.terms.placeholder",
+        ),
+    )
+    form_id = action_id("journal", "retro", flags.encode())
+    return Form(form_id, _title("form.retro.title", flags, locale), boxes)
+
+
+def _journal(call: Call) -> JournalService:
+    return need(call.services.journal)
+
+
+def _visibility(options: dict[str, OptionValue], prefilled_public: bool) -> bool:
+    """Public unless asked otherwise; without the option, an entry keeps its visibility."""
+    private = parse_flag(options.get("private"))
+    return prefilled_public if private is None else not private
+
+
+async def open_scrum(call: Call) -> Form | Reply:
+    """/scrum: the form, prefilled with today's goals or the last day's unfinished ones.
+
+    Goals typed with the command, one per ``;``, are saved at once instead.
+    """
+    actor = call.actor
+    prefill = await _journal(call).scrum_form(actor.team, actor.member)
+    flags = FormFlags(public=_visibility(dict(call.options), prefill.public))
+    inline = text_option(call.options, "goals")
+    if inline:
+        goals = "\n".join(part.strip() for part in inline.split(";"))
+        saved = await _journal(call).save_scrum(
+            actor.team, actor.member, goals, public=flags.public, locale=actor.locale
+        )
+        return _private_if(saved.reply, not flags.public)
+    return scrum_form(prefill.goals, flags, actor.locale)
+
+
+async def open_retro(call: Call) -> Form:
+    """/retro: the form, prefilled with today's retro when there is one to edit."""
+    actor = call.actor
+    prefill = await _journal(call).retro_form(actor.team, actor.member)
+    flags = FormFlags(public=_visibility(dict(call.options), prefill.public))
+    return retro_form(prefill.form, flags, actor.locale)
+
+
+async def open_edit(call: Call) -> Form:
+    """A ``journal:edit:<id>`` click: the owner gets the entry's form; others a refusal."""
+    if not call.arg.isdigit():
+        raise UnknownEntryError(entry_id=call.arg[:20])
+    actor = call.actor
+    entry = await _journal(call).entry_for_edit(actor.team, actor.member, int(call.arg))
+    # The form remembers the entry's day and owner, so the save edits this very entry.
+    flags = FormFlags(public=entry.public, day=entry.local_date, owner_id=entry.user_id)
+    if entry.kind is EntryKind.SCRUM:
+        return scrum_form(journal_forms.goals_text(entry.body.goals), flags, actor.locale)
+    return retro_form(journal_forms.retro_form(entry.body), flags, actor.locale)
+
+
+async def save_scrum(call: Call) -> Reply:
+    flags, actor = FormFlags.decode(call.arg), call.actor
+    saved = await _journal(call).save_scrum(
+        actor.team,
+        actor.member,
+        call.values.get("goals", ""),
+        public=flags.public,
+        day=flags.day,
+        owner_id=flags.owner_id,
+        locale=actor.locale,
+    )
+    return _private_if(saved.reply, not flags.public)
+
+
+async def save_retro(call: Call) -> Reply:
+    flags, actor = FormFlags.decode(call.arg), call.actor
+    form = RetroForm(**{name: call.values.get(name, "") for name in RETRO_FIELDS})
+    saved = await _journal(call).save_retro(
+        actor.team,
+        actor.member,
+        form,
+        public=flags.public,
+        day=flags.day,
+        owner_id=flags.owner_id,
+        locale=actor.locale,
+    )
+    return _private_if(saved.reply, not flags.public)
+
+
+def _private_if(reply: Reply, private: bool) -> Reply:
+    return dataclasses.replace(reply, ephemeral=True) if private else reply
+
+
+def member_option(value: OptionValue, platform: str) -> UserRef | None:
+    """A member named in an option: a platform's own user, or an id typed as text."""
+    if isinstance(value, UserRef):
+        return value
+    text = text_option({"v": value}, "v")
+    if text is None:
+        return None
+    member_id = text.removeprefix("@")
+    return UserRef(platform=platform, id=member_id, display_name=member_id)
+
+
+async def log(call: Call) -> Reply:
+    actor = call.actor
+    target = member_option(call.options.get("member"), actor.member.platform)
+    when = text_option(call.options, "when")
+    return await _journal(call).log(actor.team, actor.member, target, when, actor.locale)
+
+
+async def away(call: Call) -> Reply:
+    actor = call.actor
+    until = text_option(call.options, "until") or ""
+    return await _journal(call).away(actor.team, actor.member, until, actor.locale)
+
+
+async def export(call: Call) -> Reply:
+    """The member's own days as a TIL Markdown file, attached to a private reply."""
+    actor = call.actor
+    when = text_option(call.options, "when")
+    name, markdown = await _journal(call).export_period(actor.team, actor.member, when)
+    if not markdown.strip():
+        return Reply(body=t("journal.log.empty", actor.locale), ephemeral=True)
+    return Reply(
+        body=t("journal.export.ready", actor.locale, name=name),
+        tone=Tone.SUCCESS,
+        ephemeral=True,
+        attachments=(Attachment(name=name, data=markdown.encode("utf-8")),),
+    )
+
+
+async def glossary(call: Call) -> Reply:
+    """``/glossary suggestions`` lists; ``/glossary accept N`` (typed) accepts one."""
+    actor, journal = call.actor, _journal(call)
+    action, _, number = (text_option(call.options, "action") or "").partition(" ")
+    if action.lower() in _ACCEPT_WORDS:
+        return await journal.accept_suggestion(
+            actor.team, number.strip(), actor.can_manage, actor.locale, actor.member
+        )
+    return await journal.glossary_suggestions(actor.team, actor.can_manage, actor.locale)
+
+
+async def accept(call: Call) -> Reply:
+    """A ``journal:accept:<id>`` click: a manager adds the term and the channel sees its card."""
+    actor = call.actor
+    return await _journal(call).accept_suggestion(
+        actor.team, call.arg, actor.can_manage, actor.locale, actor.member
+    )
+
+
+def form_kind(form_id: str) -> str | None:
+    """``scrum`` or ``retro`` for a journal form id, else None."""
+    parsed = ActionId.parse(form_id)
+    if parsed is None or parsed.feature != "journal":
+        return None
+    return parsed.action if parsed.action in {"scrum", "retro"} else None
+
+
+def register(router: Router) -> None:
+    router.add_command(SCRUM, open_scrum)
+    router.add_command(RETRO, open_retro)
+    router.add_command(LOG, log)
+    router.add_command(AWAY, away)
+    router.add_command(EXPORT, export)
+    router.add_command(GLOSSARY, glossary)
+    router.add_button(EDIT_BUTTON, open_edit, opens_form=True)
+    router.add_button(ACCEPT_BUTTON, accept, private=False)
+    router.add_form(SCRUM_FORM, save_scrum, labels=DRAFT_LABELS, private=private_form)
+    router.add_form(RETRO_FORM, save_retro, labels=DRAFT_LABELS, private=private_form)
+
+
+def private_form(arg: str) -> bool:
+    """Whether a submitted form's answer is private; a stale form's refusal is private too."""
+    try:
+        return not FormFlags.decode(arg).public
+    except StaleFormError:
+        return True
