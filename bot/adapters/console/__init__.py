@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from bot.core.interaction.router import Router
 from bot.core.ports import Publisher
-from bot.core.services import Services, need
+from bot.core.services import Services
 from bot.core.spaces import SettingsUpdate
 
 from .chat import CONSOLE_CHANNEL, CONSOLE_SPACE, ConsoleChat
 from .publisher import ConsolePublisher
 from .render import render_text
-from .terminal import PROMPT, run
+from .terminal import run
 
 __all__ = [
     "CONSOLE_SPACE",
@@ -34,8 +35,13 @@ def make_chat(services: Services, locale: str = "ko", router: Router | None = No
 
 
 async def prepare_space(services: Services) -> None:
-    """Make the console a space of its own whose scheduled posts print in the terminal."""
-    spaces = need(services.spaces)
+    """Make the console a space of its own whose scheduled posts print in the terminal.
+
+    A console built without the database (lookups only) has no space to prepare.
+    """
+    if services.spaces is None:
+        return
+    spaces = services.spaces
     settings = await spaces.settings(CONSOLE_SPACE)
     if settings.channel_id is None:
         update = SettingsUpdate(channel=CONSOLE_CHANNEL)
@@ -43,13 +49,23 @@ async def prepare_space(services: Services) -> None:
 
 
 async def serve(
-    services: Services, locale: str, start_schedule: StartSchedule, router: Router | None = None
+    services: Services,
+    locale: str,
+    start_schedule: StartSchedule,
+    router: Router | None = None,
+    *,
+    history: Path | None = None,
 ) -> None:
-    """Run the console chat on this terminal, or on piped input without the schedule."""
+    """Run the console chat on this terminal, or on piped input without the schedule.
+
+    A terminal gets the line editor (history in ``history``); piped input is a batch of
+    commands, read as plain lines, and scheduled posts belong to the live chat only.
+    """
     chat = make_chat(services, locale, router)
-    interactive = sys.stdin.isatty()
-    if interactive:
-        # Piped input is a batch of commands; scheduled posts belong to the live chat only.
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from .editor import run_interactive
+
         await prepare_space(services)
-        await start_schedule(ConsolePublisher(sys.stdout, chat, locale, prompt=PROMPT))
-    await run(chat, sys.stdin, sys.stdout, interactive=interactive)
+        await run_interactive(chat, start_schedule, history)
+        return
+    await run(chat, sys.stdin, sys.stdout, interactive=False)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 
+from bot.core.glossary import Choice
 from bot.core.i18n import Locale, normalize_locale, t
 from bot.core.interaction.actor import Actor
 from bot.core.interaction.forms import CONSOLE_FORM, Form, Refusal, keep_draft
@@ -68,6 +69,14 @@ class ConsoleChat:
         if self.router is None:  # pragma: no cover - set in __post_init__
             raise RuntimeError("no router")
         return self.router
+
+    def commands(self) -> tuple[str, ...]:
+        """Every command the router knows, for completion."""
+        return tuple(self._router().commands)
+
+    def complete(self, query: str, limit: int) -> list[Choice]:
+        """Glossary entries for a partly typed term, from the same index as autocomplete."""
+        return self.services.glossary.complete(query, limit, space=self.actor.space_key)
 
     def remember(self, reply: Reply) -> None:
         """Keep a reply's buttons so typing their number (or `/answer N`) presses them."""

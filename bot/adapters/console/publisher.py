@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import TextIO
 
 from bot.core.i18n import t
@@ -23,18 +24,20 @@ class ConsolePublisher:
         locale: str = "ko",
         *,
         prompt: str = "",
+        wrap: Callable[[str], str] | None = None,
     ) -> None:
         self._chat = chat
         self._stdout = stdout
         self._locale = locale
         # A post lands while the person may be typing; the prompt is shown again after it.
         self._prompt = prompt
+        self._wrap = wrap or (lambda text: text)
         self._ids = itertools.count(1)
 
     async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
         if self._chat is not None:
             self._chat.remember(reply)
-        self._stdout.write(f"\n{render_text(reply)}\n\n{self._prompt}")
+        self._stdout.write(f"\n{self._wrap(render_text(reply))}\n\n{self._prompt}")
         self._stdout.flush()
         return str(next(self._ids))
 
@@ -42,5 +45,5 @@ class ConsolePublisher:
         self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
     ) -> None:
         label = t("console.edited", self._locale, message_id=message_id)
-        self._stdout.write(f"\n{label}\n{render_text(reply)}\n\n{self._prompt}")
+        self._stdout.write(f"\n{label}\n{self._wrap(render_text(reply))}\n\n{self._prompt}")
         self._stdout.flush()

@@ -9,7 +9,7 @@ from .chat import Ask, ConsoleChat
 from .render import render_text
 
 PROMPT = "studybot> "
-_QUIT = {"/quit", "/exit", "/종료"}
+QUIT = {"/quit", "/exit", "/종료"}
 
 
 async def run(chat: ConsoleChat, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> None:
@@ -25,7 +25,7 @@ async def run(chat: ConsoleChat, stdin: TextIO, stdout: TextIO, *, interactive: 
             stdout.flush()
         # Reading in a thread keeps the event loop free for scheduled posts.
         line = await asyncio.to_thread(stdin.readline)
-        if not line or line.strip().lower() in _QUIT:
+        if not line or line.strip().lower() in QUIT:
             break
         reply = await chat.handle(line)
         if reply is not None:
