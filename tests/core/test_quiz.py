@@ -184,23 +184,51 @@ async def test_opening_the_daily_round_twice_reuses_it():
     assert first == second
 
 
-async def test_a_right_answer_is_acknowledged_privately_with_the_explanation():
+def revealed(reply, question) -> bool:
+    """Whether a reply shows the right option or the explanation anywhere."""
+    shown = " ".join([reply.title, reply.body, reply.footer, *(f.value for f in reply.fields)])
+    return question.answer_text in shown or question.explanation in shown
+
+
+async def test_a_daily_answer_says_only_right_privately_while_the_quiz_is_open():
     stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
     rnd, _ = await daily_round(stack)
     reply = await stack.quiz.answer(SPACE, ALICE, answer_button_id(rnd.id, rnd.question.answer))
     assert reply.ephemeral
     assert reply.tone is Tone.SUCCESS
     assert reply.title == t("quiz.ack.right", "ko")
-    assert reply.fields[0].value == rnd.question.explanation
+    assert not revealed(reply, rnd.question)
+    assert reply.body == t("quiz.ack.daily_wait", "ko", close="18:00")
 
 
-async def test_a_wrong_answer_says_so_and_shows_the_right_one():
+async def test_a_wrong_daily_answer_says_only_wrong_until_the_close():
     stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
     rnd, _ = await daily_round(stack)
     wrong = (rnd.question.answer + 1) % 4
     reply = await stack.quiz.answer(SPACE, ALICE, answer_button_id(rnd.id, wrong), "en")
     assert reply.title == t("quiz.ack.wrong", "en")
-    assert rnd.question.answer_text in reply.body
+    assert not revealed(reply, rnd.question)
+    assert not any(mark in reply.body for mark in ("1️⃣", "2️⃣", "3️⃣", "4️⃣"))
+
+
+async def test_the_close_reveals_the_daily_answer_and_explanation_to_everyone():
+    stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
+    rnd, _ = await daily_round(stack)
+    closed = await stack.quiz.close(rnd, at("Asia/Seoul", 2024, 3, 4, 18, 0), "ko")
+    assert not closed.ephemeral
+    assert revealed(closed, rnd.question)
+
+
+async def test_a_wrong_practice_answer_reveals_the_right_one_at_once():
+    stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 10, 0))
+    reply = await stack.quiz.practice(SPACE, ALICE, "en")
+    round_id, _ = parse_answer_button(reply.buttons[0].custom_id)
+    rnd = await stack.quiz_repo.get_round(round_id)
+    wrong = (rnd.question.answer + 1) % len(rnd.question.options)
+    ack = await stack.quiz.answer(SPACE, ALICE, answer_button_id(round_id, wrong), "en")
+    assert ack.title == t("quiz.ack.wrong", "en")
+    assert rnd.question.answer_text in ack.body
+    assert ack.fields[0].value == rnd.question.explanation
 
 
 async def test_answering_twice_is_refused():

@@ -80,18 +80,30 @@ def no_quiz_reply(locale: str | None, term_count: int, *, ephemeral: bool) -> Re
     )
 
 
-def ack_reply(rnd: QuizRound, choice: int, locale: str | None) -> Reply:
-    """The private answer to a member's click: right or wrong, and why."""
+def ack_reply(
+    rnd: QuizRound, choice: int, locale: str | None, closes_label: str | None = None
+) -> Reply:
+    """The private answer to a member's click: right or wrong, and why.
+
+    A daily round says only right or wrong while it is open: a revealed answer could be posted
+    in the channel before the close, which shows the answer and the explanation to everyone.
+    A practice round is the member's own, so it reveals at once.
+    """
     question = rnd.question
     right = choice == question.answer
+    title = t("quiz.ack.right" if right else "quiz.ack.wrong", locale)
+    tone = Tone.SUCCESS if right else Tone.WARNING
+    if not rnd.practice:
+        body = t("quiz.ack.daily_wait", locale, close=closes_label or "-")
+        return Reply(title=title, body=body, ephemeral=True, tone=tone)
     answer = f"{_mark(question.answer)} {question.answer_text}"
     return Reply(
-        title=t("quiz.ack.right" if right else "quiz.ack.wrong", locale),
+        title=title,
         body=safe(t("quiz.ack.answer", locale, answer=answer), MAX_BODY),
         fields=(ReplyField(t("quiz.explanation", locale), safe(question.explanation, MAX_FIELD)),),
-        footer=t("quiz.practice.footer", locale) if rnd.practice else "",
+        footer=t("quiz.practice.footer", locale),
         ephemeral=True,
-        tone=Tone.SUCCESS if right else Tone.WARNING,
+        tone=tone,
     )
 
 
