@@ -178,6 +178,13 @@ async def test_daily_post_has_one_button_per_option_with_namespaced_ids():
     assert rnd.closes_at == at("Asia/Seoul", 2024, 3, 4, 18, 0)
 
 
+async def test_answer_buttons_show_the_short_choices_not_numbers():
+    stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
+    rnd, reply = await daily_round(stack)
+    assert [b.label for b in reply.buttons] == list(rnd.question.options)
+    assert all(len(b.label) <= MAX_CHOICE for b in reply.buttons)
+
+
 async def test_opening_the_daily_round_twice_reuses_it():
     stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
     first, _ = await daily_round(stack)
