@@ -76,7 +76,7 @@ def test_define_text_prints_the_card(capsys):
 
 def test_check_passes_on_shipped_content(capsys):
     assert main(["check"]) == 0
-    assert "29 terms" in capsys.readouterr().out
+    assert "30 terms" in capsys.readouterr().out  # 도커 and 컨테이너 are two entries
 
 
 def test_check_reports_problems_as_path_line_message_and_exits_one(tmp_path, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from typing import Literal
 
 from bot.core.messages import (
@@ -14,6 +15,7 @@ from bot.core.messages import (
     journal,
     spaces,
 )
+from bot.core.particles import particle
 
 Locale = Literal["ko", "en"]
 DEFAULT_LOCALE: Locale = "ko"
@@ -49,7 +51,44 @@ def t(key: str, locale: str | None = None, /, **params: object) -> str:
     """The text for ``key`` in ``locale``, falling back to Korean, formatted with ``params``."""
     entry = _MESSAGES[key]
     text = entry.get(normalize_locale(locale)) or entry[DEFAULT_LOCALE]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return _format(text, params) if "|" in text else text.format(**params)
+
+
+_FORMATTER = string.Formatter()
+# Marks that close around a value (`code`, **bold**, quotes): a particle goes after them.
+_CLOSERS = "`*_'\")]”’»"
+
+
+def _format(text: str, params: dict[str, object]) -> str:
+    """``str.format`` that also fills ``{name|은}``: the value and the particle that fits it.
+
+    The particle is written after any closing marks that follow the placeholder, so
+    ``"`{value|은}` …"`` gives ``"`서울`은 …"`` and ``"`pod`는 …"``.
+    """
+    out: list[str] = []
+    pending = ""
+    for literal, field, spec, conversion in _FORMATTER.parse(text):
+        if pending:
+            closing = len(literal) - len(literal.lstrip(_CLOSERS))
+            literal = literal[:closing] + pending + literal[closing:]
+            pending = ""
+        out.append(literal)
+        if field is None:
+            continue
+        form = ""
+        if "|" in field:
+            field, form = field.split("|", 1)
+        elif spec and "|" in spec:
+            spec, form = spec.split("|", 1)
+        value = _FORMATTER.convert_field(_FORMATTER.get_field(field, (), params)[0], conversion)
+        shown = _FORMATTER.format_field(value, spec or "")
+        out.append(shown)
+        if form:
+            pending = particle(shown, form)
+    out.append(pending)
+    return "".join(out)
 
 
 def has(key: str) -> bool:

@@ -20,6 +20,7 @@ from bot.core.quiz import (
     parse_answer_button,
     parse_period,
 )
+from bot.core.quiz.choices import MAX_CHOICE, command_words, short_choice
 from bot.core.quiz.leaderboard import current_streak, standings
 from bot.core.quiz.questions import BLANK, normalize
 from bot.core.replies import Tone
@@ -177,6 +178,13 @@ async def test_daily_post_has_one_button_per_option_with_namespaced_ids():
     assert rnd.closes_at == at("Asia/Seoul", 2024, 3, 4, 18, 0)
 
 
+async def test_answer_buttons_show_the_short_choices_not_numbers():
+    stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
+    rnd, reply = await daily_round(stack)
+    assert [b.label for b in reply.buttons] == list(rnd.question.options)
+    assert all(len(b.label) <= MAX_CHOICE for b in reply.buttons)
+
+
 async def test_opening_the_daily_round_twice_reuses_it():
     stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
     first, _ = await daily_round(stack)
@@ -184,23 +192,51 @@ async def test_opening_the_daily_round_twice_reuses_it():
     assert first == second
 
 
-async def test_a_right_answer_is_acknowledged_privately_with_the_explanation():
+def revealed(reply, question) -> bool:
+    """Whether a reply shows the right option or the explanation anywhere."""
+    shown = " ".join([reply.title, reply.body, reply.footer, *(f.value for f in reply.fields)])
+    return question.answer_text in shown or question.explanation in shown
+
+
+async def test_a_daily_answer_says_only_right_privately_while_the_quiz_is_open():
     stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
     rnd, _ = await daily_round(stack)
     reply = await stack.quiz.answer(SPACE, ALICE, answer_button_id(rnd.id, rnd.question.answer))
     assert reply.ephemeral
     assert reply.tone is Tone.SUCCESS
     assert reply.title == t("quiz.ack.right", "ko")
-    assert reply.fields[0].value == rnd.question.explanation
+    assert not revealed(reply, rnd.question)
+    assert reply.body == t("quiz.ack.daily_wait", "ko", close="18:00")
 
 
-async def test_a_wrong_answer_says_so_and_shows_the_right_one():
+async def test_a_wrong_daily_answer_says_only_wrong_until_the_close():
     stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
     rnd, _ = await daily_round(stack)
     wrong = (rnd.question.answer + 1) % 4
     reply = await stack.quiz.answer(SPACE, ALICE, answer_button_id(rnd.id, wrong), "en")
     assert reply.title == t("quiz.ack.wrong", "en")
-    assert rnd.question.answer_text in reply.body
+    assert not revealed(reply, rnd.question)
+    assert not any(mark in reply.body for mark in ("1️⃣", "2️⃣", "3️⃣", "4️⃣"))
+
+
+async def test_the_close_reveals_the_daily_answer_and_explanation_to_everyone():
+    stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 13, 0))
+    rnd, _ = await daily_round(stack)
+    closed = await stack.quiz.close(rnd, at("Asia/Seoul", 2024, 3, 4, 18, 0), "ko")
+    assert not closed.ephemeral
+    assert revealed(closed, rnd.question)
+
+
+async def test_a_wrong_practice_answer_reveals_the_right_one_at_once():
+    stack = make_stack(at("Asia/Seoul", 2024, 3, 4, 10, 0))
+    reply = await stack.quiz.practice(SPACE, ALICE, "en")
+    round_id, _ = parse_answer_button(reply.buttons[0].custom_id)
+    rnd = await stack.quiz_repo.get_round(round_id)
+    wrong = (rnd.question.answer + 1) % len(rnd.question.options)
+    ack = await stack.quiz.answer(SPACE, ALICE, answer_button_id(round_id, wrong), "en")
+    assert ack.title == t("quiz.ack.wrong", "en")
+    assert rnd.question.answer_text in ack.body
+    assert ack.fields[0].value == rnd.question.explanation
 
 
 async def test_answering_twice_is_refused():
@@ -439,3 +475,68 @@ async def test_leaderboard_reply_lists_members_and_handles_empty_periods():
 )
 def test_leaderboard_periods_are_read_in_english_and_korean(word, period):
     assert parse_period(word) is period
+
+
+def test_a_choice_is_the_first_clause_without_usage_lines_or_bullets():
+    text = (
+        "컨테이너 이름을 바꾼다. 형식: docker rename (기존 이름) (새 이름). "
+        "여기서는 myubuntu를 myubuntu2로 바꾼다.\n- rename: 이름 변경"
+    )
+    assert short_choice(text, command_words("docker rename myubuntu myubuntu2")) == (
+        "컨테이너 이름을 바꾼다."
+    )
+
+
+def test_a_choice_drops_an_example_that_names_the_command_arguments():
+    text = "생성되어 있거나 중지된 컨테이너(mycentos)를 시작한다. 들어가려면 docker attach를 쓴다."
+    assert short_choice(text, command_words("docker start mycentos")) == (
+        "생성되어 있거나 중지된 컨테이너를 시작한다."
+    )
+
+
+def test_a_long_definition_is_cut_to_a_short_choice():
+    text = "가" * 50 + ", " + "나" * 50
+    choice = short_choice(text)
+    assert choice == "가" * 50
+    assert len(short_choice("단어 " * 60)) <= MAX_CHOICE
+
+
+def test_a_definition_choice_never_names_its_term():
+    node = term("node", "노드", "노드는 쿠버네티스의 작업 장비이다.")
+    content = Content(terms=(node, *TERMS[:4]))
+    q = QuestionFactory(content).make("n", QuestionKind.TERM_TO_DEFINITION, prefer=("node",))
+    assert q.subject_id == "node"
+    assert q.answer_text == "쿠버네티스의 작업 장비이다."
+
+
+def test_command_terms_get_command_decoys_and_concepts_get_concepts():
+    commands = [
+        term(name, name, f"{name}에 대한 서로 다른 설명 {i}", aliases=(f"docker {name}",))
+        for i, name in enumerate(("import", "export", "save", "load"))
+    ]
+    content = Content(terms=(*commands, *TERMS))
+    factory = QuestionFactory(content)
+    names = {"import", "export", "save", "load"}
+    for q in factory.every("kinds"):
+        if q.kind is QuestionKind.TERM_TO_DEFINITION:
+            continue
+        if q.subject_id in names:
+            assert set(q.options) <= names, q.options
+        else:
+            assert not set(q.options) & names, q.options
+
+
+def test_a_card_of_the_same_subcommand_is_never_a_decoy():
+    cards = (
+        CommandCard(id="ps", command="docker ps", explanation="실행 중인 컨테이너 목록을 본다."),
+        CommandCard(id="ps-a", command="docker ps -a", explanation="모든 컨테이너 목록을 본다."),
+        CommandCard(id="images", command="docker images", explanation="이미지 목록을 본다."),
+        CommandCard(id="pull", command="docker pull nginx", explanation="이미지를 받는다."),
+        CommandCard(id="rm", command="docker rm web", explanation="컨테이너를 지운다."),
+    )
+    factory = QuestionFactory(Content(terms=TERMS, commands=cards))
+    for q in factory.every("family"):
+        if q.kind is QuestionKind.COMMAND_TO_EXPLANATION and q.subject_id in {"ps", "ps-a"}:
+            assert not {"실행 중인 컨테이너 목록을 본다.", "모든 컨테이너 목록을 본다."} <= set(
+                q.options
+            )

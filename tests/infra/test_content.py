@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.errors import ContentError
+from bot.core.lookup import GlossaryIndex
 from bot.infra.content import load_content, shipped_content_dir
 
 GOOD_TERM = """\
@@ -34,7 +35,7 @@ def _problems(root: Path) -> list[str]:
 
 def test_shipped_content_validates_with_every_row_of_the_team_note():
     content = load_content(shipped_content_dir())
-    assert len(content.terms) == 29
+    assert len(content.terms) == 30  # the note's 29 rows; 도커(컨테이너) is two entries
     assert content.commands
     assert content.days[0].goals[0] == "도커 컨테이너 이해하기"
 
@@ -48,6 +49,19 @@ def test_shipped_aliases_cover_what_learners_type():
     assert {"k8s", "Kubernetes"} <= set(by_id["kubernetes"].aliases)
     assert "docker-compose" in by_id["docker-compose"].aliases
     assert "multi-stage" in by_id["multistage-build"].aliases
+
+
+def test_container_is_its_own_entry_related_to_docker():
+    content = load_content(shipped_content_dir())
+    by_id = {t.id: t for t in content.terms}
+    container, docker = by_id["container"], by_id["docker"]
+    assert container.term == "컨테이너"
+    assert "docker" in container.related
+    assert "container" in docker.related
+    assert not {"컨테이너", "container"} & {a.casefold() for a in docker.aliases}
+    index = GlossaryIndex(content.terms)
+    assert index.lookup("컨테이너").best.term.id == "container"
+    assert index.lookup("도커").best.term.id == "docker"
 
 
 def test_shipped_notes_keep_bold_as_emphasis_not_raw_br():

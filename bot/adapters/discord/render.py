@@ -19,6 +19,9 @@ MAX_FIELD_VALUE = 1024
 MAX_FOOTER = 2048
 MAX_TOTAL = 6000
 MAX_BUTTONS = 25
+MAX_ROWS = 5
+# A label longer than this (a quiz choice) gets a row of its own.
+_INLINE_LABEL = 20
 # A field squeezed below this many characters says nothing useful; it is dropped instead.
 _MIN_CLIPPED_VALUE = 16
 
@@ -91,6 +94,11 @@ def to_view(buttons: tuple[ReplyButton, ...]) -> discord.ui.View | None:
     if not usable:
         return None
     view = discord.ui.View(timeout=None)
-    for button in usable:
-        view.add_item(RoutedButton(button.custom_id, clip(button.label, MAX_LABEL) or ZWSP))
+    # Quiz choices are sentences: one per row keeps each readable instead of squeezed.
+    stacked = len(usable) <= MAX_ROWS and any(len(b.label) > _INLINE_LABEL for b in usable)
+    for row, button in enumerate(usable):
+        item = RoutedButton(button.custom_id, clip(button.label, MAX_LABEL) or ZWSP)
+        if stacked:
+            item.row = row
+        view.add_item(item)
     return view

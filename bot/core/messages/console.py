@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There are no entries to export for that period.",
     },
     "console.edit.hint": {
-        "ko": "오늘 기록은 `{command}`로 다시 입력하면 수정돼요.",
+        "ko": "오늘 기록은 `{command|로}` 다시 입력하면 수정돼요.",
         "en": "Run `{command}` again to edit today's entry.",
     },
     "console.button.unknown": {

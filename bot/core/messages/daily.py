@@ -142,6 +142,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "정답: {answer}",
         "en": "Answer: {answer}",
     },
+    "quiz.ack.daily_wait": {
+        "ko": "정답과 해설은 {close} 마감 때 채널에 함께 공개돼요.",
+        "en": "The answer and its explanation are posted in the channel at the {close} close.",
+    },
     "quiz.explanation": {
         "ko": "해설",
         "en": "Explanation",

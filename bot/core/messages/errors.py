@@ -47,11 +47,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown setting: `{name}`. You can change: {known}",
     },
     "error.invalid_timezone": {
-        "ko": "`{value}`는 올바른 시간대가 아니에요. 예: `Asia/Seoul`, `Europe/Berlin`",
+        "ko": "`{value|는}` 올바른 시간대가 아니에요. 예: `Asia/Seoul`, `Europe/Berlin`",
         "en": "`{value}` is not a valid time zone. For example `Asia/Seoul` or `Europe/Berlin`.",
     },
     "error.invalid_time": {
-        "ko": "`{value}`는 올바른 시각이 아니에요. 24시간제 `HH:MM`으로 입력해 주세요. 예: `09:00`",
+        "ko": (
+            "`{value|는}` 올바른 시각이 아니에요. 24시간제 `HH:MM`으로 입력해 주세요. 예: `09:00`"
+        ),
         "en": "`{value}` is not a valid time. Use 24-hour `HH:MM`, for example `09:00`.",
     },
     "error.invalid_days": {
@@ -59,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not read days from `{value}`. Try `mon-fri`, `mon,wed,fri` or `weekdays`.",
     },
     "error.invalid_date": {
-        "ko": "`{value}`는 올바른 날짜가 아니에요. `YYYY-MM-DD`로 입력해 주세요.",
+        "ko": "`{value|는}` 올바른 날짜가 아니에요. `YYYY-MM-DD`로 입력해 주세요.",
         "en": "`{value}` is not a valid date. Use `YYYY-MM-DD`.",
     },
     "error.invalid_setting": {
@@ -111,7 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Please fill in '{field}'.",
     },
     "error.future_date": {
-        "ko": "{value}은(는) 아직 오지 않은 날이에요. 오늘이나 지난 날짜만 기록할 수 있어요.",
+        "ko": "{value|은} 아직 오지 않은 날이에요. 오늘이나 지난 날짜만 기록할 수 있어요.",
         "en": "{value} hasn't come yet. You can only log today or earlier days.",
     },
     "error.invalid_link": {
@@ -143,12 +145,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That suggestion can't be found. It may have been handled already.",
     },
     "error.term_exists": {
-        "ko": "`{term}`은(는) 이미 용어집에 있어요.",
+        "ko": "`{term|은}` 이미 용어집에 있어요.",
         "en": "`{term}` is already in the glossary.",
     },
     "error.away_past": {
         "ko": (
-            "{value}은(는) 이미 지난 날짜예요. 오늘이나 이후 날짜를 적어 주세요. 알림을 다시 "
+            "{value|은} 이미 지난 날짜예요. 오늘이나 이후 날짜를 적어 주세요. 알림을 다시 "
             "받으려면 `none`을 적어 주세요."
         ),
         "en": "{value} has already passed. Give today or a later date, or `none` to resume.",

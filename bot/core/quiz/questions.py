@@ -5,14 +5,23 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.core.models import CommandCard, Content, Term
+from bot.core.quiz.choices import (
+    MAX_CHOICE,
+    command_words,
+    mentions,
+    short_choice,
+    subcommand,
+    term_kind,
+)
 from bot.core.quiz.models import OPTION_COUNT, Question, QuestionKind
 
 BLANK = "＿＿＿"
 _MIN_PROMPT = 4  # a note that is only the masked name tells nothing
+_Builder = Callable[[str, Collection[str]], Iterable[Question]]
 
 
 def normalize(text: str) -> str:
@@ -35,12 +44,20 @@ def mask(text: str, names: Iterable[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Option:
-    """A candidate option: its text, who it belongs to and what makes it look plausible."""
+    """A candidate option: its text, who it belongs to and what makes it look plausible.
+
+    ``words`` are what the question shows of its subject (a command's parts, a term's names):
+    a decoy that repeats them is ruled out by reading. ``kind`` keeps commands with commands
+    and concepts with concepts; ``family`` groups cards that would be a second right answer.
+    """
 
     owner: str
     text: str
     names: frozenset[str]
     tags: frozenset[str]
+    kind: str = "concept"
+    family: str = ""
+    words: tuple[str, ...] = ()
 
 
 def _term_names(term: Term) -> frozenset[str]:
@@ -54,6 +71,20 @@ class QuestionFactory:
         self._terms = tuple({term.id: term for term in content.terms}.values())
         self._cards = content.commands
         self._tags = {term.id: frozenset(term.tags) for term in self._terms}
+        self._kinds = {term.id: term_kind(term) for term in self._terms}
+        # A term's short definition never names the term, so a choice cannot give it away.
+        self._definitions = {
+            term.id: short_choice(term.definition, _spoken(term.names)) for term in self._terms
+        }
+        self._card_choices = {
+            card.id: short_choice(card.explanation, command_words(card.command))
+            for card in self._cards
+        }
+
+    def every(self, seed: str = "") -> Iterator[Question]:
+        """Every question the content can make for ``seed``: each kind, each subject."""
+        for kind in QuestionKind:
+            yield from self._builders()[kind](seed, ())
 
     @property
     def term_count(self) -> int:
@@ -90,33 +121,51 @@ class QuestionFactory:
     def _best_of_kind(
         self, kind: QuestionKind, seed: str, prefer: Collection[str]
     ) -> Question | None:
-        builders: dict[QuestionKind, Callable[[str, Collection[str]], Iterable[Question]]] = {
-            QuestionKind.TERM_TO_DEFINITION: self._term_to_definition,
-            QuestionKind.DEFINITION_TO_TERM: self._definition_to_term,
-            QuestionKind.NOTE_TO_TERM: self._note_to_term,
-            QuestionKind.COMMAND_TO_EXPLANATION: self._command_to_explanation,
-        }
         best: Question | None = None
-        for question in builders[kind](seed, prefer):
+        for question in self._builders()[kind](seed, prefer):
             if best is None or len(question.options) > len(best.options):
                 best = question
             if len(best.options) == OPTION_COUNT:
                 break
         return best
 
+    def _builders(self) -> dict[QuestionKind, _Builder]:
+        return {
+            QuestionKind.TERM_TO_DEFINITION: self._term_to_definition,
+            QuestionKind.DEFINITION_TO_TERM: self._definition_to_term,
+            QuestionKind.NOTE_TO_TERM: self._note_to_term,
+            QuestionKind.COMMAND_TO_EXPLANATION: self._command_to_explanation,
+        }
+
     def _subjects(self, seed: str, prefer: Collection[str]) -> list[Term]:
         return sorted(self._terms, key=lambda t: (t.id not in prefer, rank(seed, t.id)))
 
+    def _term_option(self, term: Term, text: str) -> _Option:
+        return _Option(
+            term.id,
+            text,
+            _term_names(term),
+            self._tags[term.id],
+            self._kinds[term.id],
+            term.id,
+            _spoken(term.names),
+        )
+
     def _term_options(self, use_names: bool) -> list[_Option]:
-        return [
-            _Option(t.id, t.term if use_names else t.definition, _term_names(t), self._tags[t.id])
-            for t in self._terms
-        ]
+        options = []
+        for term in self._terms:
+            text = term.term if use_names else self._definitions[term.id]
+            if text and len(text) <= MAX_CHOICE:
+                options.append(self._term_option(term, text))
+        return options
 
     def _term_to_definition(self, seed: str, prefer: Collection[str]) -> Iterable[Question]:
         pool = self._term_options(use_names=False)
         for term in self._subjects(seed, prefer):
-            answer = _Option(term.id, term.definition, _term_names(term), self._tags[term.id])
+            text = self._definitions[term.id]
+            if not text:
+                continue
+            answer = self._term_option(term, text)
             yield from self._assemble(
                 QuestionKind.TERM_TO_DEFINITION, seed, term.term, answer, pool, _explain(term)
             )
@@ -149,7 +198,9 @@ class QuestionFactory:
         # An option named inside the prompt would be ruled out by reading, so it is no decoy.
         shown = normalize(prompt)
         fair = [o for o in pool if not any(len(n) > 1 and n in shown for n in o.names)]
-        answer = _Option(term.id, term.term, names, self._tags[term.id])
+        if len(term.term) > MAX_CHOICE:
+            return
+        answer = self._term_option(term, term.term)
         yield from self._assemble(kind, seed, prompt, answer, fair, _explain(term))
 
     def _command_to_explanation(self, seed: str, prefer: Collection[str]) -> Iterable[Question]:
@@ -157,19 +208,30 @@ class QuestionFactory:
             found = {tag for term_id in card.terms for tag in self._tags.get(term_id, ())}
             return frozenset(found | set(card.terms))
 
-        def option(card: CommandCard) -> _Option:
+        def option(card: CommandCard, text: str) -> _Option:
+            names = frozenset({normalize(card.command)})
+            family = subcommand(card.command)
             return _Option(
-                card.id, card.explanation, frozenset({normalize(card.command)}), tags(card)
+                card.id,
+                text,
+                names,
+                tags(card),
+                "command",
+                family,
+                tuple(command_words(card.command)),
             )
 
-        pool = [option(card) for card in self._cards]
-        cards = sorted(
-            self._cards, key=lambda c: (not set(c.terms) & set(prefer), rank(seed, c.id))
+        usable = [(c, text) for c in self._cards if (text := self._card_choices[c.id])]
+        pool = [option(card, text) for card, text in usable]
+        ordered = sorted(
+            usable, key=lambda u: (not set(u[0].terms) & set(prefer), rank(seed, u[0].id))
         )
-        for card in cards:
+        for card, text in ordered:
             explanation = f"{card.command} — {card.explanation}"
             kind = QuestionKind.COMMAND_TO_EXPLANATION
-            yield from self._assemble(kind, seed, card.command, option(card), pool, explanation)
+            yield from self._assemble(
+                kind, seed, card.command, option(card, text), pool, explanation
+            )
 
     def _assemble(
         self,
@@ -195,9 +257,20 @@ class QuestionFactory:
 
 
 def _pick_decoys(seed: str, answer: _Option, pool: Sequence[_Option]) -> list[_Option]:
-    """Up to three wrong options: same tags first, never a duplicate or the answer renamed."""
+    """Up to three wrong options of the answer's kind: same tags first.
+
+    Never a duplicate, the answer under another name, a card of the same subcommand (a second
+    right answer) or a text that repeats what the question shows of its subject.
+    """
     candidates = [
-        o for o in pool if o.owner != answer.owner and not o.names & answer.names and o.text.strip()
+        o
+        for o in pool
+        if o.owner != answer.owner
+        and o.kind == answer.kind
+        and o.family != answer.family
+        and not o.names & answer.names
+        and o.text.strip()
+        and not mentions(o.text, answer.words)
     ]
     candidates.sort(key=lambda o: (-len(o.tags & answer.tags), rank(seed, o.owner)))
     seen = {normalize(answer.text)}
@@ -211,6 +284,11 @@ def _pick_decoys(seed: str, answer: _Option, pool: Sequence[_Option]) -> list[_O
         if len(picked) == OPTION_COUNT - 1:
             break
     return picked
+
+
+def _spoken(names: Iterable[str]) -> tuple[str, ...]:
+    """Names long enough to give a term away when a choice repeats them."""
+    return tuple(n for n in names if len(normalize(n)) >= 2)
 
 
 def _explain(term: Term) -> str:

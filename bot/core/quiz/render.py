@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.core.i18n import t
+from bot.core.quiz.choices import MAX_CHOICE
 from bot.core.quiz.leaderboard import Period, Standing
 from bot.core.quiz.models import OPTION_COUNT, Answer, Question, QuizRound, answer_button_id
 from bot.core.replies import (
@@ -30,11 +31,17 @@ def _mark(index: int) -> str:
 
 
 def _question_body(question: Question, locale: str | None, *, reveal: bool = False) -> str:
+    """The question; the closed post also lists the choices with the right one ticked.
+
+    While a round is open its choices are the buttons themselves, so they are not repeated.
+    """
     lead = t(f"quiz.lead.{question.kind.value}", locale)
-    lines = [lead, "", safe(question.prompt, _PROMPT_LIMIT), ""]
-    for i, option in enumerate(question.options):
-        tick = " ✅" if reveal and i == question.answer else ""
-        lines.append(f"{_mark(i)} {safe(option, _OPTION_LIMIT)}{tick}")
+    lines = [lead, "", safe(question.prompt, _PROMPT_LIMIT)]
+    if reveal:
+        lines.append("")
+        for i, option in enumerate(question.options):
+            tick = " ✅" if i == question.answer else ""
+            lines.append(f"{_mark(i)} {safe(option, _OPTION_LIMIT)}{tick}")
     return safe("\n".join(lines), MAX_BODY)
 
 
@@ -51,10 +58,12 @@ def _notes(question: Question, locale: str | None) -> tuple[ReplyField, ...]:
 
 
 def question_reply(rnd: QuizRound, locale: str | None, closes_label: str | None = None) -> Reply:
-    """The question with one button per option."""
+    """The question with one button per choice, labelled with the choice."""
     question = rnd.question
+    # A button shows its short choice (Discord allows 80 characters), not a bare number.
     buttons = tuple(
-        ReplyButton(f"{i + 1}", answer_button_id(rnd.id, i)) for i in range(len(question.options))
+        ReplyButton(safe(option, MAX_CHOICE), answer_button_id(rnd.id, i))
+        for i, option in enumerate(question.options)
     )
     if rnd.practice:
         title, footer = t("quiz.practice.title", locale), t("quiz.practice.footer", locale)
@@ -80,18 +89,30 @@ def no_quiz_reply(locale: str | None, term_count: int, *, ephemeral: bool) -> Re
     )
 
 
-def ack_reply(rnd: QuizRound, choice: int, locale: str | None) -> Reply:
-    """The private answer to a member's click: right or wrong, and why."""
+def ack_reply(
+    rnd: QuizRound, choice: int, locale: str | None, closes_label: str | None = None
+) -> Reply:
+    """The private answer to a member's click: right or wrong, and why.
+
+    A daily round says only right or wrong while it is open: a revealed answer could be posted
+    in the channel before the close, which shows the answer and the explanation to everyone.
+    A practice round is the member's own, so it reveals at once.
+    """
     question = rnd.question
     right = choice == question.answer
+    title = t("quiz.ack.right" if right else "quiz.ack.wrong", locale)
+    tone = Tone.SUCCESS if right else Tone.WARNING
+    if not rnd.practice:
+        body = t("quiz.ack.daily_wait", locale, close=closes_label or "-")
+        return Reply(title=title, body=body, ephemeral=True, tone=tone)
     answer = f"{_mark(question.answer)} {question.answer_text}"
     return Reply(
-        title=t("quiz.ack.right" if right else "quiz.ack.wrong", locale),
+        title=title,
         body=safe(t("quiz.ack.answer", locale, answer=answer), MAX_BODY),
         fields=(ReplyField(t("quiz.explanation", locale), safe(question.explanation, MAX_FIELD)),),
-        footer=t("quiz.practice.footer", locale) if rnd.practice else "",
+        footer=t("quiz.practice.footer", locale),
         ephemeral=True,
-        tone=Tone.SUCCESS if right else Tone.WARNING,
+        tone=tone,
     )
 
 

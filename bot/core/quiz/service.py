@@ -135,9 +135,9 @@ class QuizService:
         answer = Answer(rnd.id, user.id, user.display_name, choice, correct, now)
         if not await self._repo.add_answer(answer):
             raise AlreadyAnsweredError(round_id=round_id)
-        if locale is None:
-            locale = (await self._spaces.settings(space)).locale
-        return render.ack_reply(rnd, choice, locale)
+        settings = await self._spaces.settings(space)
+        closes = _hhmm(rnd.closes_at, settings)
+        return render.ack_reply(rnd, choice, locale or settings.locale, closes)
 
     async def rounds_to_settle(self, at: dt.datetime) -> list[QuizRound]:
         return await self._repo.rounds_to_settle(at)

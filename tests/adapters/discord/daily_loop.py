@@ -112,10 +112,16 @@ async def click(fake: FakeDiscord, post: Sent, custom_id: str, who: dict[str, An
     return await interaction.reply()
 
 
-def right_choice(ack: Sent) -> int:
-    """The index of the right option, read from an answer's acknowledgement."""
-    body = ack.embeds[0]["description"]
-    return next(i for i, mark in enumerate(MARKS) if mark in body)
+async def right_choice(loop: Loop) -> int:
+    """The index of the open daily round's right option.
+
+    Read from the round the service stored: a daily acknowledgement no longer names the answer
+    while the quiz is open.
+    """
+    quiz = loop.app.services.quiz
+    assert quiz is not None
+    [rnd] = await quiz.rounds_to_settle(seoul(18))
+    return rnd.question.answer
 
 
 def field_value(sent: Sent, name: str) -> str:

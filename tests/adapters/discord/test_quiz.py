@@ -11,6 +11,7 @@ from tests.adapters.discord.daily_loop import (
     BORA,
     CHAN,
     CHANNEL,
+    MARKS,
     MONDAY,
     NO_MENTIONS,
     change_settings,
@@ -57,7 +58,7 @@ async def test_members_answer_once_each_and_the_close_edits_the_post(fake, setti
         post = await post_quiz(fake, loop)
         ids = answer_ids(post)
         alice = await click(fake, post, ids[0], ALICE)
-        right = right_choice(alice)
+        right = await right_choice(loop)
         bora = await click(fake, post, ids[1] if right == 0 else ids[right], BORA)
         again = await click(fake, post, ids[right], ALICE)
         loop.clock.set(seoul(18))  # closing time: the buttons are still there, the round is not
@@ -70,7 +71,9 @@ async def test_members_answer_once_each_and_the_close_edits_the_post(fake, setti
         t("quiz.ack.right", "ko"),
         t("quiz.ack.wrong", "ko"),
     }
-    assert field_value(alice, t("quiz.explanation", "ko"))
+    # While the daily quiz is open the private reply names neither the answer nor its reason.
+    assert not alice.embeds[0].get("fields")
+    assert not any(mark in alice.embeds[0]["description"] for mark in MARKS)
     assert again.ephemeral
     assert again.embeds[0]["description"] == t("error.already_answered", "ko")
     [edit] = fake.channels.edits

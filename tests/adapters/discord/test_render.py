@@ -106,3 +106,14 @@ def test_at_most_25_buttons_with_clipped_labels():
 def test_render_keeps_the_ephemeral_wish():
     assert render(Reply(body="x", ephemeral=True)).ephemeral
     assert not render(Reply(body="x")).ephemeral
+
+
+def test_quiz_choices_show_their_text_one_per_row():
+    choices = ("컨테이너 이름을 바꾼다.", "컨테이너를 삭제한다.", "이미지만 " + "가" * 70)
+    buttons = tuple(ReplyButton(c, f"quiz:answer:7:{i}") for i, c in enumerate(choices))
+    view = to_view(buttons)
+
+    assert view is not None
+    rows = view.to_components()
+    assert [[c["label"] for c in row["components"]] for row in rows] == [[c] for c in choices]
+    assert all(len(c) <= 80 for c in choices)
