@@ -168,3 +168,20 @@ async def test_help_in_the_console_explains_numbers_answer_and_quit(chat):
     text = render_text(await chat.handle("/help"))
     assert "/answer" in text
     assert "/quit" in text
+
+
+async def test_the_edit_button_on_a_retro_card_opens_the_form_prefilled(chat):
+    chat.ask = answers("처음 배운 것", "처음 회고", "", "")
+    card = await chat.handle("/retro")
+    assert [b.custom_id.rpartition(":")[0] for b in card.buttons] == ["journal:edit"]
+    prompts: list[str] = []
+
+    async def keep_all_but_reflection(prompt: str) -> str:
+        prompts.append(prompt)
+        return "고친 회고" if len(prompts) == 2 else ""
+
+    chat.ask = keep_all_but_reflection
+    edited = render_text(await chat.handle("1"))
+    assert "처음 배운 것" in prompts[0]  # the box shows what is saved
+    assert "고친 회고" in edited
+    assert "처음 배운 것" in edited
