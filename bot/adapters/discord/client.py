@@ -10,8 +10,9 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.buttons import RoutedButton
-from bot.adapters.discord.interact import deliver, locale_for, log_interaction, press, submit
+from bot.adapters.discord.interact import locale_for, log_interaction, press, submit
 from bot.adapters.discord.render import NO_MENTIONS
+from bot.adapters.discord.send import deliver
 from bot.adapters.discord.sync import sync_if_needed, targets
 from bot.adapters.discord.translator import StudyTranslator
 from bot.core.i18n import t

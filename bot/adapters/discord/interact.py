@@ -8,7 +8,6 @@ then send the Reply, open the Form or return the refused draft, with mentions di
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -17,7 +16,7 @@ from typing import Any
 import discord
 
 from bot.adapters.discord.modals import to_modal
-from bot.adapters.discord.render import NO_MENTIONS, Rendered, render
+from bot.adapters.discord.send import deliver, mark_deferred, refused
 from bot.core.errors import StudyBotError
 from bot.core.i18n import Locale
 from bot.core.interaction.actor import Actor
@@ -26,15 +25,12 @@ from bot.core.interaction.forms import DISCORD_FORM, Form, Refusal
 from bot.core.interaction.options import OptionValue
 from bot.core.interaction.router import Outcome, Response, Router
 from bot.core.models import SpaceRef, UserRef
-from bot.core.replies import Reply
 
 log = logging.getLogger(__name__)
 
 # Discord drops an interaction that is not acknowledged within 3 s; defer well before that.
 DEFER_AFTER = 2.0
 PLATFORM = "discord"
-_DEFERRED = "studybot.deferred"
-MISSING: Any = discord.utils.MISSING
 
 Ask = Callable[[Actor], Awaitable[Outcome]]
 
@@ -159,7 +155,7 @@ async def answer(
 async def _defer(interaction: discord.Interaction[Any], private: bool) -> None:
     update = _clicked_private(interaction)
     await interaction.response.defer(ephemeral=private, thinking=not update)
-    interaction.extras[_DEFERRED] = "update" if update else "private" if private else "public"
+    mark_deferred(interaction, "update" if update else "private" if private else "public")
 
 
 def _clicked_private(interaction: discord.Interaction[Any]) -> bool:
@@ -188,76 +184,9 @@ async def _open(interaction: discord.Interaction[Any], form: Form) -> bool:
     try:
         await interaction.response.send_modal(modal)
     except discord.HTTPException as error:
-        _refused(interaction, "modal", error)
+        refused(interaction, "modal", error)
         return False
     return True
-
-
-async def deliver(
-    interaction: discord.Interaction[Any], reply: Reply, *, private: bool, update: bool = False
-) -> bool:
-    """Send ``reply`` in whichever way the interaction still allows; False if Discord refused."""
-    rendered = render(reply)
-    ephemeral = private or rendered.ephemeral
-    files = _files(reply)
-    try:
-        if interaction.response.is_done():
-            await _after_defer(interaction, rendered, files, ephemeral=ephemeral, update=update)
-        elif update:
-            await interaction.response.edit_message(
-                embed=rendered.embed,
-                view=rendered.view,
-                attachments=files,
-                allowed_mentions=NO_MENTIONS,
-            )
-        else:
-            await interaction.response.send_message(
-                embed=rendered.embed,
-                view=_view(rendered),
-                files=files,
-                ephemeral=ephemeral,
-                allowed_mentions=NO_MENTIONS,
-            )
-    except discord.HTTPException as error:
-        _refused(interaction, "reply", error)
-        return False
-    return True
-
-
-def _files(reply: Reply) -> list[discord.File]:
-    return [discord.File(io.BytesIO(a.data), filename=a.name) for a in reply.attachments]
-
-
-async def _after_defer(
-    interaction: discord.Interaction[Any],
-    rendered: Rendered,
-    files: list[discord.File],
-    *,
-    ephemeral: bool,
-    update: bool,
-) -> None:
-    deferred = interaction.extras.get(_DEFERRED, "public")
-    # A clicked message stays put unless this is the update it was deferred for, and a public
-    # "thinking…" placeholder must not turn into a private answer that everyone can read.
-    keep_clicked = deferred == "update" and not update
-    hide_placeholder = deferred == "public" and ephemeral
-    if hide_placeholder:
-        await interaction.delete_original_response()
-    if keep_clicked or hide_placeholder:
-        await interaction.followup.send(
-            embed=rendered.embed,
-            view=_view(rendered),
-            files=files or MISSING,
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
-        return
-    await interaction.edit_original_response(
-        embed=rendered.embed,
-        view=rendered.view,
-        attachments=files or MISSING,
-        allowed_mentions=NO_MENTIONS,
-    )
 
 
 def submitted(interaction: discord.Interaction[Any]) -> dict[str, str]:
@@ -276,18 +205,6 @@ def submitted(interaction: discord.Interaction[Any]) -> dict[str, str]:
         if isinstance(custom_id, str) and isinstance(value, str):
             values[custom_id] = value
     return values
-
-
-def _refused(
-    interaction: discord.Interaction[Any], what: str, error: discord.HTTPException
-) -> None:
-    log.warning(
-        "interaction id=%s: Discord refused the %s (status=%s code=%s)",
-        interaction.id,
-        what,
-        error.status,
-        error.code,
-    )
 
 
 def log_interaction(
@@ -309,8 +226,3 @@ def log_interaction(
         interaction.locale.value,
         interaction.guild_id,
     )
-
-
-def _view(rendered: Rendered) -> discord.ui.View:
-    # discord.py's MISSING (not None) means "send no components" on a new message.
-    return rendered.view if rendered.view is not None else MISSING
