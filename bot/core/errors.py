@@ -161,3 +161,18 @@ class NeedsDatabaseError(StudyBotError):
     """The process runs without the database-backed services (a lookup-only or sync client)."""
 
     key = "error.needs_database"
+
+
+# --- reliability of the team log (issue 8) ----------------------------------------------------
+
+
+class PastDateError(StudyBotError):
+    """A new log entry dated further back than the forms offer (a forged form date)."""
+
+    key = "error.past_date"
+
+
+class StorageError(StudyBotError):
+    """A write did not reach the database file; the member is told, never 'saved'."""
+
+    key = "error.storage"

@@ -165,4 +165,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "양식을 여는 데 시간이 너무 걸렸어요. 잠시 후 다시 시도해 주세요.",
         "en": "Opening the form took too long. Please try again in a moment.",
     },
+    # --- reliability of the team log (issue 8) ---
+    "error.past_date": {
+        "ko": (
+            "{value}은(는) 너무 지난 날짜예요. 새 기록은 오늘부터 {days}일 전까지만 쓸 수 있어요. "
+            "이미 있는 기록은 그 카드의 수정 버튼으로 고칠 수 있어요."
+        ),
+        "en": (
+            "{value} is too far back. New entries can be dated today or up to {days} days ago; "
+            "an existing entry can still be changed with its card's edit button."
+        ),
+    },
+    "error.storage": {
+        "ko": (
+            "저장하지 못했어요. 기록 저장소에 문제가 있어요. 쓴 내용을 복사해 두고 관리자에게 "
+            "알려 주세요."
+        ),
+        "en": (
+            "Not saved: the bot's storage has a problem. Copy what you wrote somewhere safe and "
+            "tell an admin."
+        ),
+    },
 }
