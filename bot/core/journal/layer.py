@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.core import korean
 from bot.core.errors import TermExistsError, UnknownSuggestionError
 from bot.core.journal.linking import TermLinker, name_keys
-from bot.core.journal.models import EntryBody, Suggestion, SuggestionDraft, TermRow
+from bot.core.journal.models import EntryBody, EntryKind, Suggestion, SuggestionDraft, TermRow
 from bot.core.models import Term
 
 if TYPE_CHECKING:
@@ -114,18 +114,38 @@ class TeamGlossary:
         if drafts:
             await self._repo.add_suggestions(drafts)
 
+    async def _from_private(self, suggestion: Suggestion) -> bool:
+        """Whether the retro a suggestion came from is private now (say, edited to private).
+
+        Private retros are never suggested; this also hides what was suggested before the
+        entry turned private, or before private rows stopped being suggested at all.
+        """
+        entry = await self._repo.entry_on(
+            suggestion.space, suggestion.user_id, suggestion.local_date, EntryKind.RETRO
+        )
+        return entry is not None and not entry.public
+
     async def pending(self, space: str) -> list[Suggestion]:
-        """Pending suggestions whose name the glossary still lacks, oldest first."""
+        """Pending suggestions from public retros whose name the glossary lacks, oldest first."""
         linker = self.linker(space)
         found = await self._repo.suggestions(space, pending_only=True)
-        return [s for s in found if linker.match_name(s.row.term) is None]
+        return [
+            s
+            for s in found
+            if linker.match_name(s.row.term) is None and not await self._from_private(s)
+        ]
 
     async def accept(
         self, space: str, suggestion_id: int, by: str, at: dt.datetime
     ) -> tuple[Suggestion, Term]:
         """Add a suggestion to the space's layer; lookup, autocomplete and quiz see it at once."""
         suggestion = await self._repo.get_suggestion(suggestion_id)
-        if suggestion is None or suggestion.space != space or suggestion.accepted:
+        if (
+            suggestion is None
+            or suggestion.space != space
+            or suggestion.accepted
+            or await self._from_private(suggestion)
+        ):
             raise UnknownSuggestionError(suggestion_id=suggestion_id)
         term = self._term_for(space, suggestion)
         if not await self._repo.add_layer_term(space, term, suggestion.name_key, by, at):

@@ -194,6 +194,10 @@ class JournalService:
         )
         entry, status = await self._repo.save_entry(draft)
         await self._repo.touch_member(key, actor.id, actor.display_name, now)
+        # A private retro's 용어 rows stay in the entry: a suggestion would show its text and
+        # its author to the managers, so none is made (see "What it promises" in the README).
+        if not public:
+            unknown = ()
         await self.team_glossary.suggest(key, actor, chosen, unknown, now)
         log.info("%s %s of %s on %s: %s", key, kind.value, actor.id, chosen, status.value)
         suggested = tuple(row.term for row in unknown)
