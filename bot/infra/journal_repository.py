@@ -265,7 +265,7 @@ class SqliteJournalRepository:
     async def add_layer_term(
         self, space: str, term: Term, name_key: str, added_by: str, at: dt.datetime
     ) -> bool:
-        added = await self._db.fetchall(
+        added = await self._db.write_returning(
             """INSERT INTO glossary_layer (space, term_id, name_key, data, added_by, added_at)
                VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT DO NOTHING
