@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from bot import app
 from bot.adapters.console import render_text
-from bot.core.errors import ContentError, StudyBotError
+from bot.core.errors import ContentError, StorageUnavailableError, StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
@@ -28,6 +29,10 @@ from bot.infra.importers.til import parse_til
 from bot.settings import Platform, Settings
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# The instants `post-due --at` takes: any space's local time, a day's grace and a week's digest
+# stay inside the dates Python can hold.
+FIRST_AT = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LAST_AT = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     define.add_argument("query", nargs="+")
     sub.add_parser("sync", help="force the Discord command sync")
     due = sub.add_parser("post-due", help="post what is due now (for cron), once")
-    due.add_argument("--at", type=_instant, help="an ISO-8601 instant with offset (default: now)")
+    due.add_argument("--at", help="an ISO-8601 instant with offset (default: now)")
     due.add_argument("--space", help="only this space id")
     due.add_argument("--platform", choices=["discord", "console"])
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
@@ -107,6 +112,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         service = GlossaryService(content, index)
         return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
     if args.command == "export":
+        _ready_data_dir(settings)
         return asyncio.run(_export(settings, args))
     if args.command == "health":
         return EXIT_OK if app.healthy(settings, time.time()) else EXIT_PROBLEM
@@ -117,7 +123,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     app.configure_logging(settings)
     if args.command == "post-due":
         platform = args.platform or settings.platform
-        at = args.at or dt.datetime.now(dt.UTC)
+        try:
+            at = _instant(args.at) if args.at is not None else dt.datetime.now(dt.UTC)
+        except argparse.ArgumentTypeError as exc:
+            print(f"python -m bot post-due: --at: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        _ready_data_dir(settings)
         return asyncio.run(_post_due(settings, platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
@@ -128,6 +139,7 @@ def _run(settings: Settings, platform: Platform, *, force_sync: bool) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
         return EXIT_PROBLEM
+    _ready_data_dir(settings)
     # In the console the terminal is the chat; log lines would land between the answers.
     app.configure_logging(settings, to_file=platform == "console")
     asyncio.run(app.run(settings, platform, force_sync=force_sync))
@@ -163,7 +175,32 @@ def _instant(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(f"not an ISO-8601 instant: {text!r}") from None
     if value.tzinfo is None:
         raise argparse.ArgumentTypeError(f"give an offset, e.g. {text}+09:00 or {text}Z")
-    return value.astimezone(dt.UTC)
+    try:
+        value = value.astimezone(dt.UTC)
+    except OverflowError:
+        value = FIRST_AT - dt.timedelta(days=1)  # only the far ends of year 1 and 9999 overflow
+    if not FIRST_AT <= value <= LAST_AT:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: give an instant between {FIRST_AT:%Y-%m-%d} and "
+            f"{LAST_AT:%Y-%m-%d}"
+        )
+    return value
+
+
+def _ready_data_dir(settings: Settings) -> None:
+    """StorageUnavailableError, before anything starts, when the data dir cannot be written.
+
+    The database, the log file and the heartbeat all live there; a read-only folder or mount,
+    or a data dir under a regular file, would otherwise end in a traceback halfway up.
+    """
+    folder = settings.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StorageUnavailableError(path=str(folder), reason=reason) from None
 
 
 async def _post_due(
@@ -182,10 +219,13 @@ async def _post_due(
             await console.prepare_space(application.services)
             publisher = console.ConsolePublisher(sys.stdout, locale=settings.locale)
             posted = await application.post_due(publisher, at, space)
+        unposted = await application.unposted(at, space)
     for item in posted:
         where = f"{item.space.platform}:{item.space.id}"
         print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
-    return EXIT_OK
+    for line in unposted:
+        print(f"not posted: {line}", file=sys.stderr)
+    return EXIT_PROBLEM if unposted else EXIT_OK
 
 
 def _space_ref(text: str, settings: Settings) -> SpaceRef:

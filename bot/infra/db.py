@@ -14,7 +14,7 @@ from typing import Any, Self
 
 import aiosqlite
 
-from bot.core.errors import StorageError
+from bot.core.errors import NotADatabaseError, StorageError, StorageUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,16 @@ def file_id(path: Path) -> FileId | None:
     return found.st_dev, found.st_ino
 
 
+def _unavailable(path: Path | str, exc: BaseException) -> StorageUnavailableError:
+    """The one clear error for a database that cannot be opened, naming path and cause."""
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+        return NotADatabaseError(path=str(path), reason=reason)
+    folder = isinstance(exc, OSError) or "unable to open" in reason
+    where = Path(path).parent if folder else path
+    return StorageUnavailableError(path=str(where), reason=reason)
+
+
 class Database:
     """One aiosqlite connection in autocommit mode.
 
@@ -106,6 +116,17 @@ class Database:
     @classmethod
     async def open(cls, path: Path | str, package: str = MIGRATIONS_PACKAGE) -> Database:
         """Connect, switch to WAL and bring the schema up to date."""
+        try:
+            return await cls._open(path, package)
+        except (OSError, sqlite3.Error) as exc:
+            raise _unavailable(path, exc) from exc
+        except MigrationError as exc:
+            if isinstance(exc.__cause__, sqlite3.OperationalError):
+                raise _unavailable(path, exc.__cause__) from exc
+            raise
+
+    @classmethod
+    async def _open(cls, path: Path | str, package: str) -> Database:
         on_disk = str(path) != ":memory:"
         if on_disk:
             Path(path).parent.mkdir(parents=True, exist_ok=True)

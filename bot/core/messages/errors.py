@@ -186,4 +186,24 @@ MESSAGES: dict[str, dict[str, str]] = {
             "tell an admin."
         ),
     },
+    "error.storage_open": {
+        "ko": (
+            "데이터 폴더를 쓸 수 없어요: {path} ({reason}). 폴더에 쓰기 권한과 빈 공간이 있는지 "
+            "확인하거나, STUDYBOT_DATA_DIR로 쓸 수 있는 폴더를 지정해 주세요."
+        ),
+        "en": (
+            "Cannot use the data folder: {path} ({reason}). Check that it is writable and has "
+            "free space, or point STUDYBOT_DATA_DIR at a writable folder."
+        ),
+    },
+    "error.storage_not_db": {
+        "ko": (
+            "{path}은(는) studybot 데이터베이스가 아니에요 ({reason}). 파일을 다른 곳으로 옮기거나"
+            "(새로 만들어져요) 백업에서 복원해 주세요."
+        ),
+        "en": (
+            "{path} is not a studybot database ({reason}). Move it aside (a new one is made) "
+            "or restore it from a backup."
+        ),
+    },
 }
