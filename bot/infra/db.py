@@ -63,6 +63,19 @@ def file_id(path: Path) -> FileId | None:
     return found.st_dev, found.st_ino
 
 
+# SQLite's codes (and words, for errors made without a code) for a place that cannot hold the
+# data: full, read-only, not openable, failing I/O, no permission.
+_STORAGE_CODES = frozenset({3, 8, 10, 13, 14})
+_STORAGE_WORDS = ("disk is full", "readonly", "read-only", "unable to open", "disk i/o")
+
+
+def _storage_fault(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _STORAGE_CODES:
+        return True
+    return any(word in str(exc).lower() for word in _STORAGE_WORDS)
+
+
 def _unavailable(path: Path | str, exc: BaseException) -> StorageUnavailableError:
     """The one clear error for a database that cannot be opened, naming path and cause."""
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
@@ -121,7 +134,7 @@ class Database:
         except (OSError, sqlite3.Error) as exc:
             raise _unavailable(path, exc) from exc
         except MigrationError as exc:
-            if isinstance(exc.__cause__, sqlite3.OperationalError):
+            if isinstance(exc.__cause__, sqlite3.Error) and _storage_fault(exc.__cause__):
                 raise _unavailable(path, exc.__cause__) from exc
             raise
 
