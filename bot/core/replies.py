@@ -42,6 +42,15 @@ class ReplyButton:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply (an export, an entry too long for one card)."""
+
+    name: str
+    data: bytes
+    mime: str = "text/markdown"
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What the bot says, without any platform markup.
 
@@ -59,6 +68,7 @@ class Reply:
     ephemeral: bool = False
     tone: Tone = Tone.INFO
     mentions: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 def defang(text: str) -> str:

@@ -115,8 +115,9 @@ def export_day(
         parts.append("### 새로 배운 내용\n" + "\n\n".join(learned))
     if body is not None and body.reflection:
         parts.append("### 오늘의 회고\n" + prose(body.reflection))
-    if body is not None and body.links:
-        parts.append("### 참고 자료 및 링크\n" + "\n".join(link_line(x) for x in body.links))
+    if body is not None and (body.links or body.link_text):
+        lines = [*(link_line(x) for x in body.links), *(f"- {inline(x)}" for x in body.link_text)]
+        parts.append("### 참고 자료 및 링크\n" + "\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
 
