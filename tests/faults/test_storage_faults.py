@@ -7,8 +7,13 @@ privileges the test machine does not give).
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import signal
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +26,9 @@ from bot.core.services import Services
 from bot.infra.db import Database
 from bot.infra.journal_repository import SqliteJournalRepository
 from tests.core.fakes import SPACE, at, make_journal
+from tests.faults.burst_saver import reflection
+
+ROOT = Path(__file__).resolve().parents[2]
 
 MINJI = UserRef("discord", "111", "민지")
 NOW = at("Asia/Seoul", 2024, 3, 4, 21)
@@ -109,3 +117,44 @@ async def test_a_full_disk_gives_every_waiting_member_a_clear_error(db, caplog):
     assert "studybot.sqlite3" in caplog.records[-1].getMessage()
     db._conn = db._conn._conn
     assert await js.repo.entries("discord:guild-1") == []
+
+
+# --- kill -9 in the middle of a burst --------------------------------------------------------
+
+BURST = 200
+KILL_AFTER = 120  # acknowledged saves; the rest are in flight or not sent when it dies
+LINE_TIMEOUT = 20.0
+
+
+async def test_kill_9_during_a_burst_of_200_retros_keeps_every_acknowledged_one(tmp_path):
+    path = tmp_path / "studybot.sqlite3"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tests.faults.burst_saver", str(path), str(BURST),
+        cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    acknowledged: list[str] = []
+    try:
+        assert process.stdout is not None
+        while len(acknowledged) < KILL_AFTER:
+            line = (await asyncio.wait_for(process.stdout.readline(), LINE_TIMEOUT)).decode()
+            assert line, (await process.stderr.read()).decode()[-2000:]  # type: ignore[union-attr]
+            if line.startswith("ack "):
+                acknowledged.append(line.split()[1])
+        process.send_signal(signal.SIGKILL)  # no shutdown, no flush, no close
+        rest, _ = await asyncio.wait_for(process.communicate(), LINE_TIMEOUT)
+        acknowledged += [x.split()[1] for x in rest.decode().splitlines() if x.startswith("ack ")]
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    db = await Database.open(path)
+    try:
+        stored = await SqliteJournalRepository(db).entries("discord:guild-1")
+    finally:
+        await db.close()
+    by_user = {e.user_id: e.body.reflection for e in stored}
+    assert len(acknowledged) >= KILL_AFTER
+    assert {u: by_user.get(u) for u in acknowledged} == {u: reflection(u) for u in acknowledged}
