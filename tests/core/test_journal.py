@@ -9,13 +9,12 @@ from bot.core.errors import (
     FieldTooLongError,
     FutureDateError,
     InvalidDateError,
-    InvalidLinkError,
     NotOwnerError,
     PastDateError,
     UnknownEntryError,
 )
 from bot.core.journal import MAX_FIELD_LENGTH, EntryKind, Goal, RetroForm, SaveStatus, TermRow
-from bot.core.journal.forms import parse_goal, parse_links, parse_term_rows
+from bot.core.journal.forms import parse_goal, parse_link_lines, parse_term_rows
 from bot.core.models import Link, UserRef
 from bot.core.replies import ZWSP
 from tests.core.fakes import SPACE, at, make_journal
@@ -55,16 +54,21 @@ def test_goal_lines_read_done_marks_bullets_and_the_team_prefix(line, goal):
 
 def test_links_are_title_and_url_bare_urls_or_markdown_links():
     text = "쿠버네티스란? https://a.example/k8s\nhttps://b.example\n- [도커 문서](https://docs.docker.com)"
-    assert parse_links(text) == (
-        Link(title="쿠버네티스란?", url="https://a.example/k8s"),
-        Link(title="https://b.example", url="https://b.example"),
-        Link(title="도커 문서", url="https://docs.docker.com"),
+    assert parse_link_lines(text) == (
+        (
+            Link(title="쿠버네티스란?", url="https://a.example/k8s"),
+            Link(title="https://b.example", url="https://b.example"),
+            Link(title="도커 문서", url="https://docs.docker.com"),
+        ),
+        (),
     )
 
 
-def test_a_link_line_without_an_http_address_is_refused():
-    with pytest.raises(InvalidLinkError):
-        parse_links("javascript:alert(1)")
+def test_a_link_line_without_an_http_address_is_kept_as_text_not_made_a_link():
+    assert parse_link_lines("javascript:alert(1)\n문서 docs.example") == (
+        (),
+        ("javascript:alert(1)", "문서 docs.example"),
+    )
 
 
 def test_term_rows_accept_pasted_tables_and_escaped_pipes():

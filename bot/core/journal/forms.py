@@ -102,15 +102,6 @@ def parse_link(line: str) -> Link:
     return Link(title=title.strip() or url, url=url)
 
 
-def parse_links(text: str) -> tuple[Link, ...]:
-    check_length("links", text)
-    found: dict[str, Link] = {}
-    for line in _lines(text):
-        link = parse_link(line)
-        found.setdefault(link.url, link)
-    return tuple(found.values())
-
-
 def parse_link_lines(text: str) -> tuple[tuple[Link, ...], tuple[str, ...]]:
     """The links, and the lines without an http(s) address, which are kept as text."""
     check_length("links", text)
