@@ -43,7 +43,7 @@ class ReplyButton:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
-    """A file sent with a reply (an export, an entry too long for one card)."""
+    """A file that travels with a reply: an export, a draft that did not fit, a chart."""
 
     name: str
     data: bytes
@@ -58,6 +58,10 @@ class Reply:
     space that turned ``mention_reminders`` on). Adapters render each as a mention (say, in
     the message content) and allow exactly those users and nothing else; the text itself is
     always defanged, so it never pings anyone on its own.
+
+    ``ephemeral`` is the reply's visibility: only the member who asked sees it. ``update``
+    asks the face to replace the private message whose button was clicked instead of adding
+    a new one (a "did you mean" list that becomes the entry).
     """
 
     title: str = ""
@@ -69,6 +73,7 @@ class Reply:
     tone: Tone = Tone.INFO
     mentions: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    update: bool = False
 
 
 def defang(text: str) -> str:

@@ -36,6 +36,33 @@ SHORT_FIELD = 700
 TermOf = Callable[[str], Term | None]
 
 
+def edit_button_id(entry_id: int) -> str:
+    return f"{BUTTON_FEATURE}:edit:{entry_id}"
+
+
+def accept_button_id(suggestion_id: int) -> str:
+    return f"{BUTTON_FEATURE}:accept:{suggestion_id}"
+
+
+def parse_button(custom_id: str) -> tuple[str, int] | None:
+    """``("edit" | "accept", id)`` from a ``journal:<action>:<id>`` button, else None."""
+    feature, _, rest = custom_id.partition(":")
+    action, _, arg = rest.partition(":")
+    if feature != BUTTON_FEATURE or action not in {"edit", "accept"} or not arg.isdigit():
+        return None
+    return action, int(arg)
+
+
+def _links(links: Sequence[Link]) -> str:
+    return "\n".join(
+        link.url if link.title == link.url else f"{link.title}: <{link.url}>" for link in links
+    )
+
+
+def linked_names(ids: Sequence[str], term_of: TermOf) -> list[str]:
+    return [term.term for term in (term_of(i) for i in ids) if term is not None]
+
+
 def split_text(text: str, limit: int) -> list[str]:
     """``text`` in pieces of at most ``limit`` characters that, joined, give it back.
 
@@ -72,33 +99,6 @@ def card_size(reply: Reply) -> int:
 
 def _fits(reply: Reply, max_fields: int = 25) -> bool:
     return card_size(reply) <= MAX_CARD and len(reply.fields) <= max_fields
-
-
-def edit_button_id(entry_id: int) -> str:
-    return f"{BUTTON_FEATURE}:edit:{entry_id}"
-
-
-def accept_button_id(suggestion_id: int) -> str:
-    return f"{BUTTON_FEATURE}:accept:{suggestion_id}"
-
-
-def parse_button(custom_id: str) -> tuple[str, int] | None:
-    """``("edit" | "accept", id)`` from a ``journal:<action>:<id>`` button, else None."""
-    feature, _, rest = custom_id.partition(":")
-    action, _, arg = rest.partition(":")
-    if feature != BUTTON_FEATURE or action not in {"edit", "accept"} or not arg.isdigit():
-        return None
-    return action, int(arg)
-
-
-def _links(links: Sequence[Link]) -> str:
-    return "\n".join(
-        link.url if link.title == link.url else f"{link.title}: <{link.url}>" for link in links
-    )
-
-
-def linked_names(ids: Sequence[str], term_of: TermOf) -> list[str]:
-    return [term.term for term in (term_of(i) for i in ids) if term is not None]
 
 
 def _field_texts(entry: Entry, term_of: TermOf, locale: str) -> list[tuple[str, str]]:
