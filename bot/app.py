@@ -187,11 +187,13 @@ class Application:
             raise RuntimeError("use Application as an async context manager")
         return await self.services.daily.post_due(at, space)
 
-    async def unposted(self, at: dt.datetime, space: str | None) -> list[str]:
-        """What was due at ``at`` on this platform and is still not out, one line each.
+    async def unposted(
+        self, at: dt.datetime, space: str | None, platforms: tuple[str, ...]
+    ) -> list[str]:
+        """What was due at ``at`` in the spaces of ``platforms`` and is still not out.
 
-        ``post-due`` exits non-zero when this is not empty, so cron can see a post that a
-        403 or a 500 left pending; each line names the post and the last error.
+        One line each, naming the post and its last error. ``post-due`` exits non-zero when
+        this is not empty, so cron can see a post that a 403 or a 500 left pending.
         """
         daily, spaces = self.services.daily, self.services.spaces
         if self._db is None or daily is None or spaces is None:
@@ -200,7 +202,7 @@ class Application:
         served = [
             s
             for s in await spaces.all()
-            if s.space.platform == self.platform
+            if s.space.platform in platforms
             and (space is None or space in (s.space.id, s.key))
             and s.enabled
             and s.channel_id is not None

@@ -219,7 +219,7 @@ async def _post_due(
             await console.prepare_space(application.services)
             publisher = console.ConsolePublisher(sys.stdout, locale=settings.locale)
             posted = await application.post_due(publisher, at, space)
-        unposted = await application.unposted(at, space)
+        unposted = await application.unposted(at, space, (platform,))
     for item in posted:
         where = f"{item.space.platform}:{item.space.id}"
         print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
