@@ -103,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command in {"run", "export"}:  # post-due checks its --at first
+        _ready_data_dir(settings)
     if args.command == "check":
         return _check(args.content or app.content_dir(settings))
     if args.command == "define":
@@ -112,7 +114,6 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         service = GlossaryService(content, index)
         return _define(service, args.query, as_json=args.json, locale=args.lang or settings.locale)
     if args.command == "export":
-        _ready_data_dir(settings)
         return asyncio.run(_export(settings, args))
     if args.command == "health":
         return EXIT_OK if app.healthy(settings, time.time()) else EXIT_PROBLEM
@@ -139,7 +140,6 @@ def _run(settings: Settings, platform: Platform, *, force_sync: bool) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
         return EXIT_PROBLEM
-    _ready_data_dir(settings)
     # In the console the terminal is the chat; log lines would land between the answers.
     app.configure_logging(settings, to_file=platform == "console")
     asyncio.run(app.run(settings, platform, force_sync=force_sync))
