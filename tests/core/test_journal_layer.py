@@ -223,3 +223,19 @@ async def test_a_retro_made_private_withdraws_its_suggestions_and_they_cannot_be
     with pytest.raises(UnknownSuggestionError):
         await js.journal.accept_suggestion(SPACE, 1, can_manage=True)
     assert js.glossary.layer(KEY) == ()
+
+
+async def test_an_accepted_terms_card_drops_its_author_once_the_retro_turns_private():
+    js = make_journal(NOW)
+    form = RetroForm(reflection="r", terms="레플리카셋 | 파드 복제본을 유지")
+    await js.journal.save_retro(SPACE, MINJI, form)
+    await js.journal.accept_suggestion(SPACE, 1, can_manage=True, actor=JUNHO)
+    (term,) = js.glossary.layer(KEY)
+    assert "민지" in js.glossary.show(term.id, space=KEY).footer
+    await js.journal.save_retro(SPACE, MINJI, form, public=False)
+    card = js.glossary.show(term.id, space=KEY)
+    assert "민지" not in card.footer
+    assert card.body == "파드 복제본을 유지"  # the definition the team accepted stays
+    fresh = make_journal(NOW, repo=js.repo)  # a restart loads the layer the same way
+    await fresh.journal.load_glossary_layers()
+    assert "민지" not in fresh.glossary.show(term.id, space=KEY).footer

@@ -94,8 +94,29 @@ class TeamGlossary:
         """Push every stored layer into the glossary (at start); return how many spaces."""
         layers = await self._repo.layers()
         for space, terms in layers.items():
-            self._glossary.set_layer(space, terms)
+            self._glossary.set_layer(space, await self._without_private_sources(space, terms))
         return len(layers)
+
+    async def refresh_layer(self, space: str) -> None:
+        """Reload a space's layer, say after a retro turned private: its name leaves the cards."""
+        terms = await self._repo.layer_terms(space)
+        if terms:
+            self._glossary.set_layer(space, await self._without_private_sources(space, terms))
+
+    async def _without_private_sources(self, space: str, terms: Sequence[Term]) -> list[Term]:
+        """The layer's terms, with no "출처: <name> · <date>" that points at a private retro.
+
+        A term accepted from a retro that is private now (or was, before private rows stopped
+        being suggested) keeps its definition, which the team accepted, but not its author.
+        """
+        hidden: set[tuple[str | None, str]] = set()
+        for suggestion in await self._repo.suggestions(space, pending_only=False):
+            if suggestion.accepted and await self._from_private(suggestion):
+                hidden.add((suggestion.term_id, _source(suggestion)))
+        return [
+            term.model_copy(update={"source": None}) if (term.id, term.source) in hidden else term
+            for term in terms
+        ]
 
     async def suggest(
         self,
@@ -151,7 +172,7 @@ class TeamGlossary:
         if not await self._repo.add_layer_term(space, term, suggestion.name_key, by, at):
             raise TermExistsError(term=suggestion.row.term)
         await self._repo.mark_accepted(space, suggestion.name_key, term.id, at)
-        self._glossary.set_layer(space, await self._repo.layer_terms(space))
+        await self.refresh_layer(space)
         return suggestion, term
 
     def _term_for(self, space: str, suggestion: Suggestion) -> Term:
@@ -175,5 +196,10 @@ class TeamGlossary:
             aliases=kept,
             definition=row.definition,
             notes=(row.note,) if row.note else (),
-            source=f"{suggestion.display_name} · {suggestion.local_date.isoformat()}",
+            source=_source(suggestion),
         )
+
+
+def _source(suggestion: Suggestion) -> str:
+    """Where an accepted term came from, as its card's "출처" shows it."""
+    return f"{suggestion.display_name} · {suggestion.local_date.isoformat()}"

@@ -25,6 +25,7 @@ from bot.core.journal.models import (
     RetroForm,
     RetroPrefill,
     SavedEntry,
+    SaveStatus,
     ScrumPrefill,
     Suggestion,
 )
@@ -198,6 +199,8 @@ class JournalService:
         # its author to the managers, so none is made (see "What it promises" in the README).
         if not public:
             unknown = ()
+            if kind is EntryKind.RETRO and status is not SaveStatus.UNCHANGED:
+                await self.team_glossary.refresh_layer(key)  # drop its name from any card
         await self.team_glossary.suggest(key, actor, chosen, unknown, now)
         log.info("%s %s of %s on %s: %s", key, kind.value, actor.id, chosen, status.value)
         suggested = tuple(row.term for row in unknown)
