@@ -21,9 +21,10 @@ from bot.core.interaction.setup import build_router
 from bot.core.journal import JournalService
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import Content, SpaceRef
-from bot.core.ports import Clock, Publisher
+from bot.core.ports import Clock, PostKey, PostStatus, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
+from bot.core.schedule import due_posts
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.faces import Face, Serving, chosen
@@ -214,6 +215,50 @@ class Application:
         if self.services.daily is None:
             raise RuntimeError("use Application as an async context manager")
         return await self.services.daily.post_due(at, space)
+
+    async def unposted(
+        self, at: dt.datetime, space: str | None, platforms: tuple[str, ...]
+    ) -> list[str]:
+        """What was due at ``at`` in the spaces of ``platforms`` and is still not out.
+
+        One line each, naming the post and its last error. ``post-due`` exits non-zero when
+        this is not empty, so cron can see a post that a 403 or a 500 left pending.
+        """
+        daily, spaces = self.services.daily, self.services.spaces
+        if self._db is None or daily is None or spaces is None:
+            raise RuntimeError("use Application as an async context manager")
+        log_of_posts = SqlitePostLog(self._db)
+        served = [
+            s
+            for s in await spaces.all()
+            if s.space.platform in platforms
+            and (space is None or space in (s.space.id, s.key))
+            and s.enabled
+            and s.channel_id is not None
+        ]
+        missing: list[str] = []
+        for settings in served:
+            try:
+                due = due_posts(settings, at, daily.grace)
+            except (ValueError, OverflowError) as exc:
+                missing.append(f"{settings.key}: cannot work out what is due ({exc})")
+                continue
+            for post in due:
+                record = await log_of_posts.get(PostKey(settings.key, post.local_date, post.kind))
+                if record is None or record.status is not PostStatus.SENT:
+                    error = record.last_error if record is not None else None
+                    missing.append(
+                        f"{post.kind} {post.local_date} {settings.key}: {error or 'not posted'}"
+                    )
+        keys = {s.key for s in served}
+        quiz = self.services.quiz
+        unsettled = await quiz.rounds_to_settle(at) if quiz is not None else []
+        missing += [
+            f"quiz-close {rnd.local_date} {rnd.space}: not settled"
+            for rnd in unsettled
+            if rnd.space in keys
+        ]
+        return missing
 
     async def export_glossary(self, space: str) -> str:
         """A space's accepted glossary terms as content YAML."""

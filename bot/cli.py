@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from bot import app
 from bot.adapters.console import render_text
-from bot.core.errors import ContentError, StudyBotError
+from bot.core.errors import ContentError, StorageUnavailableError, StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
@@ -30,6 +31,10 @@ from bot.infra.importers.til import parse_til
 from bot.settings import Platform, Settings
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# The instants `post-due --at` takes: any space's local time, a day's grace and a week's digest
+# stay inside the dates Python can hold.
+FIRST_AT = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LAST_AT = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     define.add_argument("query", nargs="+")
     sub.add_parser("sync", help="force the Discord command sync")
     due = sub.add_parser("post-due", help="post what is due now (for cron), once")
-    due.add_argument("--at", type=_instant, help="an ISO-8601 instant with offset (default: now)")
+    due.add_argument("--at", help="an ISO-8601 instant with offset (default: now)")
     due.add_argument("--space", help="only this space id")
     due.add_argument("--platform", choices=sorted(FACES))
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
@@ -100,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command in {"run", "export"}:  # post-due checks its --at first
+        _ready_data_dir(settings)
     if args.command == "check":
         return _check(args.content or app.content_dir(settings))
     if args.command == "define":
@@ -118,7 +125,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _run(settings, args.platform, force_sync=args.sync)
     app.configure_logging(settings)
     if args.command == "post-due":
-        at = args.at or dt.datetime.now(dt.UTC)
+        try:
+            at = _instant(args.at) if args.at is not None else dt.datetime.now(dt.UTC)
+        except argparse.ArgumentTypeError as exc:
+            print(f"python -m bot post-due: --at: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        _ready_data_dir(settings)
         return asyncio.run(_post_due(settings, args.platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
@@ -165,7 +177,32 @@ def _instant(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(f"not an ISO-8601 instant: {text!r}") from None
     if value.tzinfo is None:
         raise argparse.ArgumentTypeError(f"give an offset, e.g. {text}+09:00 or {text}Z")
-    return value.astimezone(dt.UTC)
+    try:
+        value = value.astimezone(dt.UTC)
+    except OverflowError:
+        value = FIRST_AT - dt.timedelta(days=1)  # only the far ends of year 1 and 9999 overflow
+    if not FIRST_AT <= value <= LAST_AT:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: give an instant between {FIRST_AT:%Y-%m-%d} and "
+            f"{LAST_AT:%Y-%m-%d}"
+        )
+    return value
+
+
+def _ready_data_dir(settings: Settings) -> None:
+    """StorageUnavailableError, before anything starts, when the data dir cannot be written.
+
+    The database, the log file and the heartbeat all live there; a read-only folder or mount,
+    or a data dir under a regular file, would otherwise end in a traceback halfway up.
+    """
+    folder = settings.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StorageUnavailableError(path=str(folder), reason=reason) from None
 
 
 async def _post_due(
@@ -183,10 +220,13 @@ async def _post_due(
             await console.prepare_space(application.services)
         publishers = {f.name: await stack.enter_async_context(f.publisher(settings)) for f in faces}
         posted = await application.post_due(publishers, at, space)
+        unposted = await application.unposted(at, space, application.platforms)
     for item in posted:
         where = f"{item.space.platform}:{item.space.id}"
         print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
-    return EXIT_OK
+    for line in unposted:
+        print(f"not posted: {line}", file=sys.stderr)
+    return EXIT_PROBLEM if unposted else EXIT_OK
 
 
 def _space_ref(text: str, settings: Settings) -> SpaceRef:

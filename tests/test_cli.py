@@ -143,10 +143,37 @@ def test_post_due_posts_once_and_prints_nothing_the_second_time(capsys, monkeypa
 
 
 def test_post_due_refuses_an_instant_without_offset(capsys):
-    with pytest.raises(SystemExit) as caught:
-        main(["post-due", "--at", "2026-11-26T09:05:00"])
-    assert caught.value.code == 2
+    assert main(["post-due", "--at", "2026-11-26T09:05:00"]) == 2
     assert "offset" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00+14:00", "9999-12-31T23:59Z", "nonsense"])
+def test_post_due_with_an_out_of_range_instant_is_a_one_line_usage_error(at, capsys):
+    assert main(["post-due", "--platform", "console", "--at", at]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("python -m bot post-due: --at: ")
+    assert at in err[0]
+
+
+def test_post_due_exits_non_zero_and_says_what_when_a_post_stays_pending(capsys, monkeypatch):
+    from bot.adapters.console import ConsolePublisher
+
+    monkeypatch.setenv("STUDYBOT_STUDY_DAYS", "매일")
+    today = dt.datetime.now(ZoneInfo("Asia/Seoul")).date()
+    at = f"{today}T09:05:00+09:00"
+    working = ConsolePublisher.post
+
+    async def forbidden(self, space, channel, reply):
+        raise RuntimeError("403 Forbidden: Missing Access")
+
+    monkeypatch.setattr(ConsolePublisher, "post", forbidden)
+    assert main(["post-due", "--platform", "console", "--at", at]) == 1
+    err = capsys.readouterr().err
+    assert f"not posted: morning {today} console:local: RuntimeError('403 Forbidden" in err
+    monkeypatch.setattr(ConsolePublisher, "post", working)
+    assert main(["post-due", "--platform", "console", "--at", f"{today}T09:06:00+09:00"]) == 0
+    assert f"posted morning {today} console:local" in capsys.readouterr().out
 
 
 def test_export_til_prints_the_members_day(tmp_path):

@@ -161,3 +161,33 @@ class NeedsDatabaseError(StudyBotError):
     """The process runs without the database-backed services (a lookup-only or sync client)."""
 
     key = "error.needs_database"
+
+
+# --- reliability of the team log (issue 8) ----------------------------------------------------
+
+
+class PastDateError(StudyBotError):
+    """A new log entry dated further back than the forms offer (a forged form date)."""
+
+    key = "error.past_date"
+
+
+class StorageError(StudyBotError):
+    """A write did not reach the database file; the member is told, never 'saved'."""
+
+    key = "error.storage"
+
+
+class StorageUnavailableError(StudyBotError):
+    """The data folder or the database cannot be used at start (read-only, full, not a DB).
+
+    ``path`` names the place and ``reason`` what the system said; the message says what to do.
+    """
+
+    key = "error.storage_open"
+
+
+class NotADatabaseError(StorageUnavailableError):
+    """The database path holds a file that is not an SQLite database."""
+
+    key = "error.storage_not_db"

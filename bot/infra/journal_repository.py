@@ -39,6 +39,8 @@ def body_json(body: EntryBody) -> str:
         "terms": [{"term": r.term, "definition": r.definition, "note": r.note} for r in body.terms],
         "term_text": list(body.term_text),
     }
+    if body.link_text:  # written only when there is some, so older rows keep their text
+        data["link_text"] = list(body.link_text)
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -53,6 +55,7 @@ def body_of(text: str) -> EntryBody:
             TermRow(r["term"], r["definition"], r.get("note", "")) for r in data.get("terms", [])
         ),
         term_text=tuple(data.get("term_text", [])),
+        link_text=tuple(data.get("link_text", [])),
     )
 
 
@@ -265,7 +268,7 @@ class SqliteJournalRepository:
     async def add_layer_term(
         self, space: str, term: Term, name_key: str, added_by: str, at: dt.datetime
     ) -> bool:
-        added = await self._db.fetchall(
+        added = await self._db.write_returning(
             """INSERT INTO glossary_layer (space, term_id, name_key, data, added_by, added_at)
                VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT DO NOTHING

@@ -60,6 +60,6 @@ class EntryWriter(Coalescer[Save, "sqlite3.Row | None"]):
         values = ", ".join([_ROW] * len(items))
         sql = f"INSERT INTO journal_entries ({_COLUMNS}) VALUES {values}{_ON_CONFLICT}"  # noqa: S608 - only placeholders are interpolated
         params = [p for draft, body in items for p in _params(draft, body)]
-        rows = await self._db.fetchall(sql, params)
+        rows = await self._db.write_returning(sql, params)
         found = {(r["space"], r["user_id"], r["local_date"], r["kind"]): r for r in rows}
         return [found.get(_key(draft)) for draft, _ in items]

@@ -9,12 +9,12 @@ from bot.core.errors import (
     FieldTooLongError,
     FutureDateError,
     InvalidDateError,
-    InvalidLinkError,
     NotOwnerError,
+    PastDateError,
     UnknownEntryError,
 )
 from bot.core.journal import MAX_FIELD_LENGTH, EntryKind, Goal, RetroForm, SaveStatus, TermRow
-from bot.core.journal.forms import parse_goal, parse_links, parse_term_rows
+from bot.core.journal.forms import parse_goal, parse_link_lines, parse_term_rows
 from bot.core.models import Link, UserRef
 from bot.core.replies import ZWSP
 from tests.core.fakes import SPACE, at, make_journal
@@ -54,16 +54,21 @@ def test_goal_lines_read_done_marks_bullets_and_the_team_prefix(line, goal):
 
 def test_links_are_title_and_url_bare_urls_or_markdown_links():
     text = "쿠버네티스란? https://a.example/k8s\nhttps://b.example\n- [도커 문서](https://docs.docker.com)"
-    assert parse_links(text) == (
-        Link(title="쿠버네티스란?", url="https://a.example/k8s"),
-        Link(title="https://b.example", url="https://b.example"),
-        Link(title="도커 문서", url="https://docs.docker.com"),
+    assert parse_link_lines(text) == (
+        (
+            Link(title="쿠버네티스란?", url="https://a.example/k8s"),
+            Link(title="https://b.example", url="https://b.example"),
+            Link(title="도커 문서", url="https://docs.docker.com"),
+        ),
+        (),
     )
 
 
-def test_a_link_line_without_an_http_address_is_refused():
-    with pytest.raises(InvalidLinkError):
-        parse_links("javascript:alert(1)")
+def test_a_link_line_without_an_http_address_is_kept_as_text_not_made_a_link():
+    assert parse_link_lines("javascript:alert(1)\n문서 docs.example") == (
+        (),
+        ("javascript:alert(1)", "문서 docs.example"),
+    )
 
 
 def test_term_rows_accept_pasted_tables_and_escaped_pipes():
@@ -242,10 +247,39 @@ async def test_a_future_date_is_refused_in_the_space_timezone():
     js = make_journal(seoul(4, 23, 59))
     with pytest.raises(FutureDateError):
         await js.journal.save_scrum(SPACE, MINJI, "도커", day="2024-03-05")
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(FutureDateError):
         await js.journal.save_scrum(SPACE, MINJI, "도커", day="tomorrow")
+    with pytest.raises(InvalidDateError):
+        await js.journal.save_scrum(SPACE, MINJI, "도커", day="someday")
     past = await js.journal.save_scrum(SPACE, MINJI, "도커", day="2024-03-01")
     assert past.entry.local_date == dt.date(2024, 3, 1)
+
+
+async def test_a_forged_form_date_far_in_the_past_is_refused_with_a_clear_message():
+    js = make_journal(seoul(4, 20))
+    for forged in ("0001-01-01", "2024-02-25"):
+        with pytest.raises(PastDateError) as caught:
+            await js.journal.save_retro(SPACE, MINJI, retro("회고"), day=forged)
+        assert caught.value.params == {"value": forged, "days": 7}
+        with pytest.raises(PastDateError):
+            await js.journal.retro_form(SPACE, MINJI, day=forged)
+    assert js.repo.rows == {}
+    week_ago = await js.journal.save_retro(SPACE, MINJI, retro("회고"), day="2024-02-26")
+    today = await js.journal.save_scrum(SPACE, MINJI, "도커", day="오늘")
+    assert (week_ago.entry.local_date, today.entry.local_date) == (
+        dt.date(2024, 2, 26),
+        MONDAY,
+    )
+
+
+async def test_an_old_entry_that_exists_can_still_be_edited_from_its_card():
+    js = make_journal(seoul(4, 20))
+    old = await js.journal.save_retro(SPACE, MINJI, retro("처음"), day="2024-02-26")
+    js.stack.clock.set(seoul(20, 20))
+    edited = await js.journal.save_retro(
+        SPACE, MINJI, retro("고침"), day=old.entry.local_date, owner_id=MINJI.id
+    )
+    assert (edited.entry.id, edited.entry.version) == (old.entry.id, 2)
 
 
 async def test_mentions_and_markdown_in_an_entry_are_rendered_inert():
@@ -308,3 +342,19 @@ async def test_away_is_stored_per_space_and_user_and_can_be_cleared():
     assert await js.repo.away("discord:guild-1") == {}
     with pytest.raises(AwayInPastError):
         await js.journal.away(SPACE, MINJI, "2024-03-01")
+
+
+@pytest.mark.parametrize(
+    ("word", "until"),
+    [
+        ("오늘", MONDAY),
+        ("today", MONDAY),
+        ("내일", dt.date(2024, 3, 5)),
+        ("Tomorrow", dt.date(2024, 3, 5)),
+    ],
+)
+async def test_away_understands_today_and_tomorrow_like_log_does(word, until):
+    js = make_journal(seoul(4, 20))
+    reply = await js.journal.away(SPACE, MINJI, word)
+    assert until.isoformat() in reply.body
+    assert await js.repo.away("discord:guild-1") == {"111": until}

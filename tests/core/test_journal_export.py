@@ -1,8 +1,14 @@
 import datetime as dt
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from bot.core.journal import Entry, EntryBody, EntryKind, Goal, RetroForm, TermRow
-from bot.core.journal.export import cell, export_day
-from bot.core.models import Link, UserRef
+from bot.core.journal.export import cell, export_day, export_entries
+from bot.core.models import CommandCard, Link, UserRef
+from bot.core.replies import defang
 from bot.infra.importers.til import parse_til
 from tests.core.fakes import SPACE, at, make_journal
 
@@ -136,3 +142,97 @@ def test_loose_term_lines_follow_the_table_as_a_list():
     text = export_day(MONDAY, None, retro)
     table_end = text.index("| 파드 | 가장 작은 단위 |")
     assert text.index("- 서비스는 내일 @\u200beveryone") > table_end
+
+
+# --- hostile member text (issue 8, item 2) ---------------------------------------------------
+
+HOSTILE_PIECES = (
+    "```", "~~~", "```bash", "    code", "\t# tab", "<!--", "-->", "<div>", "<script>", "<pre>",
+    "<?php", "<![CDATA[", "===", "---", "- - -", "***", "___", "## 가짜 제목", "# h1", "######",
+    "| a | b |", "| --- | --- |", "a | b", "|", "\\", "\\|", "\\\\", "> 인용", "- 목록", "* 별",
+    "+ 더하기", "1. 하나", "2) 둘", "[링크](https://x.example)", "[ref]: https://x.example",
+    "&amp;", "&#35;", "`코드`", "**굵게**", "_기울임_", "@everyone", "<@123>", "\r", "\r\n", "",
+    " ", "   ### 들여쓴 제목", "오늘 배운 것", "컨테이너", "-", "=", "#",
+)  # fmt: skip
+hostile_line = st.one_of(
+    st.sampled_from(HOSTILE_PIECES),
+    st.text(alphabet=st.sampled_from("#=-`~<>!|\\*_[]()&;:. \t가나a1"), max_size=12),
+)
+hostile_text = st.lists(hostile_line, max_size=8).map("\n".join)
+
+
+def _headings(markdown: str) -> list[tuple[str, str]]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [
+        (tok.tag, tokens[pos + 1].content)
+        for pos, tok in enumerate(tokens)
+        if tok.type == "heading_open"
+    ]
+
+
+def _hostile_entries(
+    learned: str, reflection: str, goal: str, term: str, title: str
+) -> list[Entry]:
+    instant = dt.datetime(2024, 3, 4, 12, tzinfo=dt.UTC)
+    out: list[Entry] = []
+    for n, day in enumerate((MONDAY, MONDAY + dt.timedelta(days=1))):
+        scrum = EntryBody(goals=(Goal(goal or "목표"), Goal("둘째", done=True)))
+        retro = EntryBody(
+            learned=learned or "배움",
+            reflection=reflection or "회고",
+            terms=(TermRow(term or "용어", learned or "정의", reflection),),
+            term_text=(term or "줄",),
+            links=(Link(title=title.strip() or "제목", url="https://x.example/a"),),
+        )
+        for kind, body in ((EntryKind.SCRUM, scrum), (EntryKind.RETRO, retro)):
+            out.append(
+                Entry(n, "discord:g", "111", "민지", day, kind, True, body, (), 1, instant, instant)
+            )
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text, hostile_text, hostile_line, hostile_line, hostile_line)
+def test_exported_headings_are_exactly_the_ones_the_export_meant_whatever_members_write(
+    learned: str, reflection: str, goal: str, term: str, title: str
+) -> None:
+    entries = _hostile_entries(learned, reflection, goal, term, title)
+    card = CommandCard(id="run", command="docker run -d nginx", explanation="실행")
+    text = export_entries(entries, {MONDAY: (card,)})
+    day = [("h3", "스크럼"), ("h3", "새로 배운 내용")]
+    rest = [("h3", "오늘의 회고"), ("h3", "참고 자료 및 링크")]
+    assert _headings(text) == [
+        ("h2", "날짜: 2024-03-04"), *day, ("h4", "실습 명령어"), *rest,
+        ("h2", "날짜: 2024-03-05"), *day, *rest,
+    ]  # fmt: skip
+
+
+def _as_imported(text: str) -> str:
+    """What an import reads back: paragraphs, each line's spaces collapsed, duplicates once."""
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n\s*\n", defang(text).replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [" ".join(line.split()) for line in chunk.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph and paragraph not in paragraphs:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text.filter(lambda s: s.strip() and "\x00" not in s))
+def test_a_hostile_reflection_and_learned_text_come_back_from_the_import(text: str) -> None:
+    retro = _entry(EntryBody(reflection=text, learned=text))
+    note = parse_til(export_day(MONDAY, None, retro), "x.md")
+    assert note.retro == _as_imported(text)
+    assert note.learned == _as_imported(text)
+
+
+def test_an_unclosed_fence_or_comment_hides_no_later_section():
+    retro = _entry(EntryBody(learned="```\n<!--\n오늘 배운 것", reflection="제목\n===\n---"))
+    text = export_day(MONDAY, None, retro)
+    assert _headings(text) == [
+        ("h2", "날짜: 2024-03-04"), ("h3", "새로 배운 내용"), ("h3", "오늘의 회고"),
+    ]  # fmt: skip
+    note = parse_til(text, "x.md")
+    assert note.retro == "제목\n===\n---"
+    assert note.learned == "```\n<!--\n오늘 배운 것"

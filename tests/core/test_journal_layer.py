@@ -192,3 +192,50 @@ def test_set_layer_with_no_terms_drops_the_space_index():
     assert glossary.index_for(KEY) is not glossary.index
     glossary.set_layer(KEY, [])
     assert glossary.index_for(KEY) is glossary.index
+
+
+# --- private retros (issue 8, item 13) ---------------------------------------------------------
+
+PRIVATE_ROW = "레플리카셋 | 비밀스러운 정의 | 내 메모"
+
+
+async def test_a_private_retros_term_rows_are_never_suggested():
+    js = make_journal(NOW)
+    form = RetroForm(reflection="비공개 회고", terms=PRIVATE_ROW)
+    saved = await js.journal.save_retro(SPACE, MINJI, form, public=False)
+    assert saved.suggested == ()
+    assert saved.entry.body.terms == (TermRow("레플리카셋", "비밀스러운 정의", "내 메모"),)
+    assert await js.journal.suggestions(SPACE, can_manage=True) == []
+    reply = await js.journal.glossary_suggestions(SPACE, can_manage=True)
+    shown = " ".join([reply.body, *(f.name + f.value for f in reply.fields)])
+    assert "비밀스러운" not in shown
+    assert "민지" not in shown
+
+
+async def test_a_retro_made_private_withdraws_its_suggestions_and_they_cannot_be_accepted():
+    js = make_journal(NOW)
+    await js.journal.save_retro(SPACE, MINJI, RetroForm(reflection="r", terms=PRIVATE_ROW))
+    assert len(await js.journal.suggestions(SPACE, can_manage=True)) == 1
+    await js.journal.save_retro(
+        SPACE, MINJI, RetroForm(reflection="r", terms=PRIVATE_ROW), public=False
+    )
+    assert await js.journal.suggestions(SPACE, can_manage=True) == []
+    with pytest.raises(UnknownSuggestionError):
+        await js.journal.accept_suggestion(SPACE, 1, can_manage=True)
+    assert js.glossary.layer(KEY) == ()
+
+
+async def test_an_accepted_terms_card_drops_its_author_once_the_retro_turns_private():
+    js = make_journal(NOW)
+    form = RetroForm(reflection="r", terms="레플리카셋 | 파드 복제본을 유지")
+    await js.journal.save_retro(SPACE, MINJI, form)
+    await js.journal.accept_suggestion(SPACE, 1, can_manage=True, actor=JUNHO)
+    (term,) = js.glossary.layer(KEY)
+    assert "민지" in js.glossary.show(term.id, space=KEY).footer
+    await js.journal.save_retro(SPACE, MINJI, form, public=False)
+    card = js.glossary.show(term.id, space=KEY)
+    assert "민지" not in card.footer
+    assert card.body == "파드 복제본을 유지"  # the definition the team accepted stays
+    fresh = make_journal(NOW, repo=js.repo)  # a restart loads the layer the same way
+    await fresh.journal.load_glossary_layers()
+    assert "민지" not in fresh.glossary.show(term.id, space=KEY).footer

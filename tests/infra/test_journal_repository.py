@@ -20,7 +20,12 @@ from bot.core.journal import (
 from bot.core.models import GlossaryFile, Link, SpaceRef, Term, UserRef
 from bot.core.spaces import SpaceSettings
 from bot.infra.db import Database, migrations
-from bot.infra.journal_repository import SqliteJournalRepository, export_glossary_layer
+from bot.infra.journal_repository import (
+    SqliteJournalRepository,
+    body_json,
+    body_of,
+    export_glossary_layer,
+)
 from bot.infra.repositories import SqliteSpaceRepository
 from tests.core.fakes import SPACE, at, make_journal, make_stack
 
@@ -102,6 +107,15 @@ async def test_an_entry_round_trips_every_field(db):
     assert entry.linked == ("docker",)
     assert (entry.version, entry.created_at, entry.updated_at) == (1, NOW, NOW)
     assert await repo.get_entry(entry.id) == entry
+
+
+async def test_loose_link_lines_round_trip_and_older_bodies_read_without_them(db):
+    repo = SqliteJournalRepository(db)
+    body = dataclasses.replace(BODY, link_text=("쿠버네티스 문서 kubernetes.io/docs",))
+    entry, _ = await repo.save_entry(dataclasses.replace(draft(), body=body))
+    assert (await repo.get_entry(entry.id)).body == body
+    assert "link_text" not in body_json(BODY)  # older rows stay byte-for-byte equal
+    assert body_of(body_json(BODY)) == BODY
 
 
 async def test_the_day_key_is_unique_per_space_user_date_and_kind(db):

@@ -179,4 +179,5 @@ def _inline_files(reply: Reply) -> Reply:
     body = "\n\n".join(a.data.decode("utf-8", errors="replace") for a in texts)
     others = tuple(a for a in reply.attachments if a not in texts)
     title = texts[0].name if len(texts) == 1 else reply.title
-    return replace(reply, title=title, body=body, footer=reply.body, attachments=others)
+    # The file holds the whole text, so the shortened fields that announced it are dropped.
+    return replace(reply, title=title, body=body, fields=(), attachments=others)

@@ -17,19 +17,52 @@ if TYPE_CHECKING:
 
 TABLE_HEADER = "| 용어 | 정의 | 비고 |\n| --- | --- | --- |"
 PRACTICE_HEADING = "#### 실습 명령어"
-_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(?=\s|$)", re.MULTILINE)
-_LINK_TEXT = str.maketrans({"[": "\\[", "]": "\\]"})
+# Member text is written so that Markdown reads it as text and nothing else: the characters
+# that open inline markup (code spans, links, HTML, tables, strikethrough) are escaped
+# everywhere, and a line never starts with what would open a block (heading, setext underline,
+# fence, list, quote, HTML block, indented code). Every escape is a backslash before ASCII
+# punctuation, which CommonMark removes again, so an import gives the member's text back.
+_INLINE = re.compile(r"[\\`*_\[\]<|~]|&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^(\d{1,9}(?=[.)])|[#=+>-])")
+_LINE_BREAK = re.compile(r"\r\n?")
 
 
 def cell(text: str) -> str:
     r"""A table cell: pipes escaped as ``\\|`` and line breaks written as ``<br>``."""
-    lines = defang(text).replace("\r\n", "\n").strip().split("\n")
+    lines = _LINE_BREAK.sub("\n", defang(text)).strip().split("\n")
     return "<br>".join(line.strip() for line in lines).replace("|", "\\|")
 
 
+def _escape_line(line: str) -> str:
+    """One line of member text as literal Markdown, without its leading indentation."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), line.strip())
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group(0)[0].isdigit():  # ``1.`` or ``1)``: escape the delimiter after the number
+        end = match.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return "\\" + text
+
+
+def inline(text: str) -> str:
+    """Member text on one line (a goal, a loose 용어 line, a link title), read as text only."""
+    return _escape_line(" ".join(_LINE_BREAK.sub("\n", defang(text)).split("\n")))
+
+
 def prose(text: str) -> str:
-    """Free text under a heading; a line that would open a heading is escaped, not obeyed."""
-    return _HEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", defang(text).strip())
+    """Free text under a heading, read as text only.
+
+    No line of it opens a heading, a fence, an HTML block or a table. Line breaks stay line
+    breaks (a trailing backslash), and blank lines still separate paragraphs.
+    """
+    lines = [_escape_line(line) for line in _LINE_BREAK.sub("\n", defang(text)).split("\n")]
+    out: list[str] = []
+    for pos, line in enumerate(lines):
+        if line and pos + 1 < len(lines) and lines[pos + 1]:
+            line += "\\"  # a hard line break, so the next line is not a lazy continuation
+        out.append(line)
+    return "\n".join(out).strip("\n")
 
 
 def table(rows: Sequence[TermRow]) -> str:
@@ -50,7 +83,7 @@ def practice_block(cards: Sequence[CommandCard]) -> str:
 
 
 def link_line(link: Link) -> str:
-    title = defang(link.title).replace("\n", " ").translate(_LINK_TEXT)
+    title = inline(link.title)
     return f"- [{title}]({link.url.replace(')', '%29').replace(' ', '%20')})"
 
 
@@ -64,7 +97,7 @@ def export_day(
     parts = [f"## 날짜: {day.isoformat()}"]
     if scrum is not None and scrum.body.goals:
         goals = [
-            f"- 학습 목표 {n} : {defang(goal.line)}"
+            f"- 학습 목표 {n} : {inline(goal.line)}"
             for n, goal in enumerate(scrum.body.goals, start=1)
         ]
         parts.append("### 스크럼\n" + "\n".join(goals))
@@ -73,7 +106,7 @@ def export_day(
     if body is not None and body.terms:
         learned.append(table(body.terms))
     if body is not None and body.term_text:
-        learned.append("\n".join(f"- {defang(line)}" for line in body.term_text))
+        learned.append("\n".join(f"- {inline(line)}" for line in body.term_text))
     if body is not None and body.learned:
         learned.append(prose(body.learned))
     if practice:
@@ -82,8 +115,9 @@ def export_day(
         parts.append("### 새로 배운 내용\n" + "\n\n".join(learned))
     if body is not None and body.reflection:
         parts.append("### 오늘의 회고\n" + prose(body.reflection))
-    if body is not None and body.links:
-        parts.append("### 참고 자료 및 링크\n" + "\n".join(link_line(x) for x in body.links))
+    if body is not None and (body.links or body.link_text):
+        lines = [*(link_line(x) for x in body.links), *(f"- {inline(x)}" for x in body.link_text)]
+        parts.append("### 참고 자료 및 링크\n" + "\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
 

@@ -102,13 +102,19 @@ def parse_link(line: str) -> Link:
     return Link(title=title.strip() or url, url=url)
 
 
-def parse_links(text: str) -> tuple[Link, ...]:
+def parse_link_lines(text: str) -> tuple[tuple[Link, ...], tuple[str, ...]]:
+    """The links, and the lines without an http(s) address, which are kept as text."""
     check_length("links", text)
     found: dict[str, Link] = {}
+    loose: list[str] = []
     for line in _lines(text):
-        link = parse_link(line)
+        try:
+            link = parse_link(line)
+        except InvalidLinkError:
+            loose.append(line.strip())
+            continue
         found.setdefault(link.url, link)
-    return tuple(found.values())
+    return tuple(found.values()), tuple(loose)
 
 
 def parse_term_row(line: str) -> TermRow | None:
@@ -155,12 +161,14 @@ def parse_retro(form: RetroForm) -> EntryBody:
     if not reflection:
         raise EmptyFieldError(field=LABELS["reflection"], name="reflection")
     rows, loose = parse_term_rows(form.terms)
+    links, loose_links = parse_link_lines(form.links)
     return EntryBody(
         learned=learned,
         reflection=reflection,
-        links=parse_links(form.links),
+        links=links,
         terms=rows,
         term_text=loose,
+        link_text=loose_links,
     )
 
 
@@ -169,7 +177,7 @@ def retro_form(body: EntryBody) -> RetroForm:
     return RetroForm(
         learned=body.learned,
         reflection=body.reflection,
-        links="\n".join(_link_line(link) for link in body.links),
+        links="\n".join([*(_link_line(link) for link in body.links), *body.link_text]),
         terms="\n".join([*(_row_line(row) for row in body.terms), *body.term_text]),
     )
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.core import korean
 from bot.core.errors import TermExistsError, UnknownSuggestionError
 from bot.core.journal.linking import TermLinker, name_keys
-from bot.core.journal.models import EntryBody, Suggestion, SuggestionDraft, TermRow
+from bot.core.journal.models import EntryBody, EntryKind, Suggestion, SuggestionDraft, TermRow
 from bot.core.models import Term
 
 if TYPE_CHECKING:
@@ -94,8 +94,29 @@ class TeamGlossary:
         """Push every stored layer into the glossary (at start); return how many spaces."""
         layers = await self._repo.layers()
         for space, terms in layers.items():
-            self._glossary.set_layer(space, terms)
+            self._glossary.set_layer(space, await self._without_private_sources(space, terms))
         return len(layers)
+
+    async def refresh_layer(self, space: str) -> None:
+        """Reload a space's layer, say after a retro turned private: its name leaves the cards."""
+        terms = await self._repo.layer_terms(space)
+        if terms:
+            self._glossary.set_layer(space, await self._without_private_sources(space, terms))
+
+    async def _without_private_sources(self, space: str, terms: Sequence[Term]) -> list[Term]:
+        """The layer's terms, with no "출처: <name> · <date>" that points at a private retro.
+
+        A term accepted from a retro that is private now (or was, before private rows stopped
+        being suggested) keeps its definition, which the team accepted, but not its author.
+        """
+        hidden: set[tuple[str | None, str]] = set()
+        for suggestion in await self._repo.suggestions(space, pending_only=False):
+            if suggestion.accepted and await self._from_private(suggestion):
+                hidden.add((suggestion.term_id, _source(suggestion)))
+        return [
+            term.model_copy(update={"source": None}) if (term.id, term.source) in hidden else term
+            for term in terms
+        ]
 
     async def suggest(
         self,
@@ -114,24 +135,44 @@ class TeamGlossary:
         if drafts:
             await self._repo.add_suggestions(drafts)
 
+    async def _from_private(self, suggestion: Suggestion) -> bool:
+        """Whether the retro a suggestion came from is private now (say, edited to private).
+
+        Private retros are never suggested; this also hides what was suggested before the
+        entry turned private, or before private rows stopped being suggested at all.
+        """
+        entry = await self._repo.entry_on(
+            suggestion.space, suggestion.user_id, suggestion.local_date, EntryKind.RETRO
+        )
+        return entry is not None and not entry.public
+
     async def pending(self, space: str) -> list[Suggestion]:
-        """Pending suggestions whose name the glossary still lacks, oldest first."""
+        """Pending suggestions from public retros whose name the glossary lacks, oldest first."""
         linker = self.linker(space)
         found = await self._repo.suggestions(space, pending_only=True)
-        return [s for s in found if linker.match_name(s.row.term) is None]
+        return [
+            s
+            for s in found
+            if linker.match_name(s.row.term) is None and not await self._from_private(s)
+        ]
 
     async def accept(
         self, space: str, suggestion_id: int, by: str, at: dt.datetime
     ) -> tuple[Suggestion, Term]:
         """Add a suggestion to the space's layer; lookup, autocomplete and quiz see it at once."""
         suggestion = await self._repo.get_suggestion(suggestion_id)
-        if suggestion is None or suggestion.space != space or suggestion.accepted:
+        if (
+            suggestion is None
+            or suggestion.space != space
+            or suggestion.accepted
+            or await self._from_private(suggestion)
+        ):
             raise UnknownSuggestionError(suggestion_id=suggestion_id)
         term = self._term_for(space, suggestion)
         if not await self._repo.add_layer_term(space, term, suggestion.name_key, by, at):
             raise TermExistsError(term=suggestion.row.term)
         await self._repo.mark_accepted(space, suggestion.name_key, term.id, at)
-        self._glossary.set_layer(space, await self._repo.layer_terms(space))
+        await self.refresh_layer(space)
         return suggestion, term
 
     def _term_for(self, space: str, suggestion: Suggestion) -> Term:
@@ -155,5 +196,10 @@ class TeamGlossary:
             aliases=kept,
             definition=row.definition,
             notes=(row.note,) if row.note else (),
-            source=f"{suggestion.display_name} · {suggestion.local_date.isoformat()}",
+            source=_source(suggestion),
         )
+
+
+def _source(suggestion: Suggestion) -> str:
+    """Where an accepted term came from, as its card's "출처" shows it."""
+    return f"{suggestion.display_name} · {suggestion.local_date.isoformat()}"

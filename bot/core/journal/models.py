@@ -56,6 +56,8 @@ class EntryBody:
     terms: tuple[TermRow, ...] = ()
     # 용어 lines that are not `term | definition` rows, kept as the member wrote them.
     term_text: tuple[str, ...] = ()
+    # 참고 자료 lines without an http(s) address, kept as the member wrote them.
+    link_text: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

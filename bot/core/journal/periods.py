@@ -10,12 +10,25 @@ _THIS_WEEK = frozenset({"", "week", "this week", "w", "주", "주간", "이번�
 _LAST_WEEK = frozenset({"last week", "lastweek", "지난주", "지난 주", "저번주", "저번 주"})
 _TODAY = frozenset({"today", "오늘"})
 _YESTERDAY = frozenset({"yesterday", "어제"})
+_TOMORROW = frozenset({"tomorrow", "내일"})
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of the ISO week holding ``day``."""
     start = day - dt.timedelta(days=day.weekday())
     return start, start + dt.timedelta(days=6)
+
+
+def parse_day(when: str, today: dt.date) -> dt.date:
+    """One local date: 오늘/today, 어제/yesterday, 내일/tomorrow or YYYY-MM-DD."""
+    word = when.strip().lower()
+    if word in _TODAY:
+        return today
+    if word in _YESTERDAY:
+        return today - dt.timedelta(days=1)
+    if word in _TOMORROW:
+        return today + dt.timedelta(days=1)
+    return parse_date(word)
 
 
 def parse_period(when: str | None, today: dt.date) -> tuple[dt.date, dt.date]:

@@ -11,6 +11,7 @@ from bot.core.errors import (
     FutureDateError,
     ManageGlossaryDeniedError,
     NotOwnerError,
+    PastDateError,
     UnknownEntryError,
 )
 from bot.core.journal import export, forms, render
@@ -24,14 +25,15 @@ from bot.core.journal.models import (
     RetroForm,
     RetroPrefill,
     SavedEntry,
+    SaveStatus,
     ScrumPrefill,
     Suggestion,
 )
-from bot.core.journal.periods import parse_period
+from bot.core.journal.periods import parse_day, parse_period
 from bot.core.journal.posts import JournalPosts
 from bot.core.replies import Reply
 from bot.core.schedule import PostKind, local_date
-from bot.core.spaces import parse_date, space_key
+from bot.core.spaces import space_key
 
 if TYPE_CHECKING:
     from bot.core.daily import DailyService
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _CLEAR = frozenset({"none", "off", "-", "없음", "끄기", "clear"})
+# How far back a new entry may be dated: the week a member looks back on in /log. An older
+# entry that exists can still be edited (its card's edit button carries its date).
+MAX_PAST_DAYS = 7
 
 
 class JournalService:
@@ -79,11 +84,18 @@ class JournalService:
     def _today(self, settings: SpaceSettings) -> dt.date:
         return local_date(self._clock.now(), settings.tz)
 
-    async def _day(self, settings: SpaceSettings, day: dt.date | str | None) -> dt.date:
+    async def _day(
+        self, settings: SpaceSettings, day: dt.date | str | None, user_id: str, kind: EntryKind
+    ) -> dt.date:
+        """The form's day: today, a few days back, or the day of an entry being edited."""
         today = self._today(settings)
-        chosen = parse_date(day) if isinstance(day, str) else (day or today)
+        chosen = parse_day(day, today) if isinstance(day, str) else (day or today)
         if chosen > today:
             raise FutureDateError(value=chosen.isoformat())
+        if (today - chosen).days > MAX_PAST_DAYS:
+            existing = await self._repo.entry_on(settings.key, user_id, chosen, kind)
+            if existing is None:
+                raise PastDateError(value=chosen.isoformat(), days=MAX_PAST_DAYS)
         return chosen
 
     def _term_of(self, space: str) -> render.TermOf:
@@ -96,7 +108,7 @@ class JournalService:
     ) -> ScrumPrefill:
         """What /scrum opens with: the day's goals, else the last entry day's unfinished ones."""
         settings = await self._spaces.settings(space)
-        chosen = await self._day(settings, day)
+        chosen = await self._day(settings, day, actor.id, EntryKind.SCRUM)
         existing = await self._repo.entry_on(settings.key, actor.id, chosen, EntryKind.SCRUM)
         if existing is not None:
             return ScrumPrefill(
@@ -112,7 +124,7 @@ class JournalService:
     ) -> RetroPrefill:
         """What /retro opens with: the day's retro for an edit, else empty fields."""
         settings = await self._spaces.settings(space)
-        chosen = await self._day(settings, day)
+        chosen = await self._day(settings, day, actor.id, EntryKind.RETRO)
         existing = await self._repo.entry_on(settings.key, actor.id, chosen, EntryKind.RETRO)
         if existing is None:
             return RetroPrefill(RetroForm())
@@ -173,7 +185,7 @@ class JournalService:
         if owner_id is not None and owner_id != actor.id:
             raise NotOwnerError()
         settings = await self._spaces.settings(space)
-        chosen = await self._day(settings, day)
+        chosen = await self._day(settings, day, actor.id, kind)
         key, now = settings.key, self._clock.now()
         linked, unknown = (
             self.team_glossary.link(key, body) if kind is EntryKind.RETRO else ((), ())
@@ -183,6 +195,12 @@ class JournalService:
         )
         entry, status = await self._repo.save_entry(draft)
         await self._repo.touch_member(key, actor.id, actor.display_name, now)
+        # A private retro's 용어 rows stay in the entry: a suggestion would show its text and
+        # its author to the managers, so none is made (see "What it promises" in the README).
+        if not public:
+            unknown = ()
+            if kind is EntryKind.RETRO and status is not SaveStatus.UNCHANGED:
+                await self.team_glossary.refresh_layer(key)  # drop its name from any card
         await self.team_glossary.suggest(key, actor, chosen, unknown, now)
         log.info("%s %s of %s on %s: %s", key, kind.value, actor.id, chosen, status.value)
         suggested = tuple(row.term for row in unknown)
@@ -250,7 +268,7 @@ class JournalService:
         settings = await self._spaces.settings(space)
         today = self._today(settings)
         if isinstance(until, str):
-            until = None if until.strip().lower() in _CLEAR else parse_date(until)
+            until = None if until.strip().lower() in _CLEAR else parse_day(until, today)
         if until is not None and until < today:
             raise AwayInPastError(value=until.isoformat())
         now = self._clock.now()

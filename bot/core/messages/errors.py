@@ -167,4 +167,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "양식을 여는 데 시간이 너무 걸렸어요. 잠시 후 다시 시도해 주세요.",
         "en": "Opening the form took too long. Please try again in a moment.",
     },
+    # --- reliability of the team log (issue 8) ---
+    "error.past_date": {
+        "ko": (
+            "{value|은} 너무 지난 날짜예요. 새 기록은 오늘부터 {days}일 전까지만 쓸 수 있어요. "
+            "이미 있는 기록은 그 카드의 수정 버튼으로 고칠 수 있어요."
+        ),
+        "en": (
+            "{value} is too far back. New entries can be dated today or up to {days} days ago; "
+            "an existing entry can still be changed with its card's edit button."
+        ),
+    },
+    "error.storage": {
+        "ko": (
+            "저장하지 못했어요. 기록 저장소에 문제가 있어요. 쓴 내용을 복사해 두고 관리자에게 "
+            "알려 주세요."
+        ),
+        "en": (
+            "Not saved: the bot's storage has a problem. Copy what you wrote somewhere safe and "
+            "tell an admin."
+        ),
+    },
+    "error.storage_open": {
+        "ko": (
+            "데이터 폴더를 쓸 수 없어요: {path} ({reason}). 폴더에 쓰기 권한과 빈 공간이 있는지 "
+            "확인하거나, STUDYBOT_DATA_DIR로 쓸 수 있는 폴더를 지정해 주세요."
+        ),
+        "en": (
+            "Cannot use the data folder: {path} ({reason}). Check that it is writable and has "
+            "free space, or point STUDYBOT_DATA_DIR at a writable folder."
+        ),
+    },
+    "error.storage_not_db": {
+        "ko": (
+            "{path|은} studybot 데이터베이스가 아니에요 ({reason}). 파일을 다른 곳으로 옮기거나"
+            "(새로 만들어져요) 백업에서 복원해 주세요."
+        ),
+        "en": (
+            "{path} is not a studybot database ({reason}). Move it aside (a new one is made) "
+            "or restore it from a backup."
+        ),
+    },
 }

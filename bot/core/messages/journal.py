@@ -263,4 +263,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "📄 TIL 파일을 만들었어요: {name}",
         "en": "📄 Your TIL file is ready: {name}",
     },
+    # --- long entries and loose link lines (issue 8) ---
+    "journal.field.part": {
+        "ko": "{name} ({part}/{total})",
+        "en": "{name} ({part}/{total})",
+    },
+    "journal.card.attached": {
+        "ko": "카드에 다 담기지 않아 앞부분만 보여요. 전체 기록은 첨부한 {name} 파일에 있어요",
+        "en": "Too long for one card, so only the start is shown; the whole entry is in {name}",
+    },
+    "journal.log.attached": {
+        "ko": (
+            "기록 {count}개는 카드에 다 담기지 않았어요. 이 기간의 전체 기록은 첨부한 {name} "
+            "파일에 있어요"
+        ),
+        "en": (
+            "{count} entries did not fit in this card; the whole period is in the attached {name}"
+        ),
+    },
+    "journal.link_text_hint": {
+        "ko": "참고 자료의 {count}줄은 https:// 주소가 없어서 글로 남겨 두었어요",
+        "en": "{count} line(s) in References have no https:// address, kept as text",
+    },
 }
