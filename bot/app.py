@@ -24,18 +24,11 @@ from bot.core.quiz import QuizService
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
+from bot.infra.backend import Storage, open_storage, parse_database_url
 from bot.infra.clock import SystemClock
 from bot.infra.content import shipped_content_dir
 from bot.infra.content_cache import load_indexed
-from bot.infra.db import Database
 from bot.infra.importers.slug import term_slug
-from bot.infra.journal_repository import SqliteJournalRepository, export_glossary_layer
-from bot.infra.repositories import (
-    SqlitePostLog,
-    SqliteQuizRepository,
-    SqliteRotationRepository,
-    SqliteSpaceRepository,
-)
 from bot.infra.scheduler import DailyScheduler
 from bot.settings import Platform, Settings
 
@@ -126,29 +119,31 @@ class Application:
         self.content = content
         self.platform = platform
         self.relay = Relay()
-        self._db: Database | None = None
+        self._exit = contextlib.AsyncExitStack()
+        self._storage: Storage | None = None
         self._scheduler: DailyScheduler | None = None
         self.services = Services(glossary=GlossaryService(content, index))
 
     async def __aenter__(self) -> Self:
         clock = self.clock
-        self._db = db = await Database.open(self.settings.database_path)
+        url = parse_database_url(self.settings.database_url, self.settings.data_dir)
+        self._storage = store = await self._exit.enter_async_context(open_storage(url, clock))
         defaults = SpaceDefaults.from_env(self.settings.space_defaults())
-        spaces = SpaceService(SqliteSpaceRepository(db, clock), clock, defaults)
+        spaces = SpaceService(store.spaces, clock, defaults)
         glossary = self.services.glossary
-        quiz_repo = SqliteQuizRepository(db)
+        quiz_repo = store.quiz
         quiz = QuizService(self.content, quiz_repo, spaces, clock, terms=glossary.terms)
         daily = DailyService(
             spaces=spaces,
-            posts=SqlitePostLog(db),
+            posts=store.posts,
             publisher=self.relay,
             clock=clock,
-            morning=MorningService(self.content, SqliteRotationRepository(db)),
+            morning=MorningService(self.content, store.rotation),
             quiz=quiz,
             platforms={self.platform},
         )
         journal = JournalService(
-            repo=SqliteJournalRepository(db),
+            repo=store.journal,
             spaces=spaces,
             clock=clock,
             glossary=glossary,
@@ -188,9 +183,9 @@ class Application:
 
     async def export_glossary(self, space: str) -> str:
         """A space's accepted glossary terms as content YAML."""
-        if self._db is None:
+        if self._storage is None:
             raise RuntimeError("use Application as an async context manager")
-        return await export_glossary_layer(self._db, space)
+        return await self._storage.export_glossary(space)
 
     async def __aexit__(
         self,
@@ -200,8 +195,7 @@ class Application:
     ) -> None:
         if self._scheduler is not None:
             self._scheduler.shutdown()
-        if self._db is not None:
-            await self._db.close()
+        await self._exit.aclose()
 
 
 async def run(settings: Settings, platform: Platform, *, force_sync: bool = False) -> None:

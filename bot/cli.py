@@ -1,4 +1,4 @@
-"""The command line: run, check, define, import, export, post-due, sync and health."""
+"""The command line: run, check, define, import, export, post-due, sync, health and storage."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
+from bot.infra import backend
+from bot.infra.backend import DatabaseUrlError, StorageUnavailableError
 from bot.infra.content import load_content
+from bot.infra.db import MigrationError
 from bot.infra.importers.docker import import_docker_glossary
 from bot.infra.importers.k8s import import_k8s_dir
 from bot.infra.importers.merge import merge_into, merge_note
@@ -49,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--space", help="only this space id")
     due.add_argument("--platform", choices=["discord", "console"])
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
+    _storage_parsers(sub)
     _import_parser(sub)
     _export_parser(sub)
     return parser
@@ -66,6 +70,10 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     til.add_argument("--to", dest="date_to", type=dt.date.fromisoformat)
     glossary = kinds.add_parser("glossary", help="a space's accepted terms as content YAML")
     glossary.add_argument("--space", required=True)
+
+
+def _storage_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sub.add_parser("migrate", help="bring the database schema up to date (STUDYBOT_DATABASE_URL)")
 
 
 def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except StudyBotError as exc:
         print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
+        return EXIT_PROBLEM
+    except (DatabaseUrlError, StorageUnavailableError, MigrationError) as exc:
+        print(exc, file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return EXIT_OK
@@ -121,6 +132,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_post_due(settings, platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
+    if args.command == "migrate":
+        return _migrate(settings)
+    return EXIT_OK
+
+
+def _migrate(settings: Settings) -> int:
+    url = backend.parse_database_url(settings.database_url, settings.data_dir)
+    number = asyncio.run(backend.migrate(url))
+    print(f"{url}: schema up to date (migration {number})")
     return EXIT_OK
 
 

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     mention_reminders: bool = Field(
         default=False, validation_alias=_env("STUDYBOT_MENTION_REMINDERS")
     )
+    # Storage: sqlite:///name.sqlite3 (in the data dir), sqlite:////abs/path or postgresql://…;
+    # unset is studybot.sqlite3 in the data dir. Parsed by bot.infra.backend.
+    database_url: str | None = Field(default=None, validation_alias=_env("STUDYBOT_DATABASE_URL"))
 
     @field_validator("discord_guild_ids", mode="before")
     @classmethod
@@ -60,7 +63,7 @@ class Settings(BaseSettings):
             return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
         return value
 
-    @field_validator("discord_token", "content_dir", "channel_id", mode="before")
+    @field_validator("discord_token", "content_dir", "channel_id", "database_url", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
