@@ -20,7 +20,7 @@ from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
 from bot.infra import backend
-from bot.infra.backend import DatabaseUrlError, StorageUnavailableError
+from bot.infra.backend import CopyError, DatabaseUrlError, StorageUnavailableError
 from bot.infra.content import load_content
 from bot.infra.db import MigrationError
 from bot.infra.importers.docker import import_docker_glossary
@@ -74,6 +74,10 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def _storage_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("migrate", help="bring the database schema up to date (STUDYBOT_DATABASE_URL)")
+    copy = sub.add_parser("copy-db", help="copy every table between SQLite and PostgreSQL")
+    copy.add_argument("--from", dest="source", required=True, help="sqlite:///… or postgresql://…")
+    copy.add_argument("--to", dest="target", required=True, help="sqlite:///… or postgresql://…")
+    copy.add_argument("--force", action="store_true", help="empty a target that has rows first")
 
 
 def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -134,6 +138,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         print(asyncio.run(app.sync_commands(settings)))
     if args.command == "migrate":
         return _migrate(settings)
+    if args.command == "copy-db":
+        return _copy_db(settings, args.source, args.target, force=args.force)
     return EXIT_OK
 
 
@@ -206,6 +212,29 @@ async def _post_due(
         where = f"{item.space.platform}:{item.space.id}"
         print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
     return EXIT_OK
+
+
+def _copy_db(settings: Settings, source_text: str, target_text: str, *, force: bool) -> int:
+    source = backend.parse_database_url(source_text, settings.data_dir)
+    target = backend.parse_database_url(target_text, settings.data_dir)
+    if source == target:
+        print(f"{source}: the source and the target are the same database", file=sys.stderr)
+        return EXIT_PROBLEM
+    configured = backend.parse_database_url(settings.database_url, settings.data_dir)
+    homes = [source.path.parent] if source.path is not None else []
+    if source == configured:
+        homes.append(settings.data_dir)
+    if any(app.healthy(settings.model_copy(update={"data_dir": d}), time.time()) for d in homes):
+        print(f"{source}: a bot is running on it (fresh heartbeat); stop it first", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        counted = asyncio.run(backend.copy_database(source, target, force=force))
+    except CopyError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_PROBLEM
+    for line in counted:
+        print(line.line)
+    return EXIT_OK if all(c.source == c.target for c in counted) else EXIT_PROBLEM
 
 
 def _space_ref(text: str, settings: Settings) -> SpaceRef:

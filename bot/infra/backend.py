@@ -28,6 +28,7 @@ from bot.infra.repositories import (
 )
 
 if TYPE_CHECKING:
+    from bot.infra.postgres.copy import Counted, Side
     from bot.infra.postgres.db import PostgresDatabase
 
 DEFAULT_SQLITE_NAME = "studybot.sqlite3"
@@ -36,6 +37,10 @@ Kind = Literal["sqlite", "postgresql"]
 
 class DatabaseUrlError(ValueError):
     """``STUDYBOT_DATABASE_URL`` (or a ``--from``/``--to``) is not a URL the bot can use."""
+
+
+class CopyError(RuntimeError):
+    """copy-db cannot start (a non-empty target, a table the target lacks) or did not add up."""
 
 
 class StorageUnavailableError(RuntimeError):
@@ -165,6 +170,22 @@ async def _open_postgres(url: DatabaseUrl, schema: str | None) -> PostgresDataba
     except refused as exc:
         msg = f"could not connect to PostgreSQL at {url}: {exc}"
         raise StorageUnavailableError(msg) from exc
+
+
+async def copy_database(source: DatabaseUrl, target: DatabaseUrl, *, force: bool) -> list[Counted]:
+    """Migrate both databases, then copy every table of ``source`` into ``target``."""
+    from bot.infra.postgres.copy import PostgresSide, SqliteSide, copy_all
+
+    async with contextlib.AsyncExitStack() as stack:
+        sides: list[Side] = []
+        for url in (source, target):
+            if url.path is not None:
+                db = await stack.enter_async_context(await Database.open(url.path))
+                sides.append(SqliteSide(db))
+            else:
+                pg = await stack.enter_async_context(await _open_postgres(url, None))
+                sides.append(PostgresSide(pg))
+        return await copy_all(sides[0], sides[1], force=force)
 
 
 def _dsn(url: DatabaseUrl) -> str:
