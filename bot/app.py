@@ -24,7 +24,7 @@ from bot.core.quiz import QuizService
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
-from bot.infra.backend import Storage, open_storage, parse_database_url
+from bot.infra.backend import ScheduledSpaces, Storage, open_storage, parse_database_url
 from bot.infra.clock import SystemClock
 from bot.infra.content import shipped_content_dir
 from bot.infra.content_cache import load_indexed
@@ -129,7 +129,9 @@ class Application:
         url = parse_database_url(self.settings.database_url, self.settings.data_dir)
         self._storage = store = await self._exit.enter_async_context(open_storage(url, clock))
         defaults = SpaceDefaults.from_env(self.settings.space_defaults())
-        spaces = SpaceService(store.spaces, clock, defaults)
+        # Several processes may share one database; each schedules only its shards' spaces.
+        scheduled = ScheduledSpaces(store.spaces, self.settings.shard_plan())
+        spaces = SpaceService(scheduled, clock, defaults)
         glossary = self.services.glossary
         quiz_repo = store.quiz
         quiz = QuizService(self.content, quiz_repo, spaces, clock, terms=glossary.terms)

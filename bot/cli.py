@@ -19,6 +19,7 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
+from bot.core.shards import ShardSettingsError
 from bot.infra import backend
 from bot.infra.backend import CopyError, DatabaseUrlError, StorageUnavailableError
 from bot.infra.content import load_content
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StudyBotError as exc:
         print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
         return EXIT_PROBLEM
-    except (DatabaseUrlError, StorageUnavailableError, MigrationError) as exc:
+    except (DatabaseUrlError, StorageUnavailableError, MigrationError, ShardSettingsError) as exc:
         print(exc, file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

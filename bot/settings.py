@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.shards import ShardPlan
+
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/"
 
@@ -35,6 +37,12 @@ class Settings(BaseSettings):
     discord_gateway_url: str = Field(
         default=DEFAULT_GATEWAY_URL, validation_alias=_env("DISCORD_GATEWAY_URL")
     )
+    # Shards across processes: the total, and the ids this process holds ("0,1" or "0-3").
+    # Parsed and checked by bot.core.shards.ShardPlan when the bot starts.
+    discord_shard_count: int | None = Field(
+        default=None, validation_alias=_env("DISCORD_SHARD_COUNT")
+    )
+    discord_shard_ids: str | None = Field(default=None, validation_alias=_env("DISCORD_SHARD_IDS"))
     content_dir: Path | None = Field(default=None, validation_alias=_env("STUDYBOT_CONTENT_DIR"))
     data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
     locale: Literal["ko", "en"] = Field(default="ko", validation_alias=_env("STUDYBOT_LOCALE"))
@@ -63,7 +71,10 @@ class Settings(BaseSettings):
             return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
         return value
 
-    @field_validator("discord_token", "content_dir", "channel_id", "database_url", mode="before")
+    @field_validator(
+        "discord_token", "content_dir", "channel_id", "database_url", "discord_shard_count",
+        "discord_shard_ids", mode="before",
+    )  # fmt: skip
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -91,6 +102,10 @@ class Settings(BaseSettings):
         if self.channel_id:
             values["STUDYBOT_CHANNEL_ID"] = self.channel_id
         return values
+
+    def shard_plan(self) -> ShardPlan:
+        """The shards this process holds; raises ShardSettingsError naming what to fix."""
+        return ShardPlan.from_settings(self.discord_shard_count, self.discord_shard_ids)
 
     @property
     def database_path(self) -> Path:

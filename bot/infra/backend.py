@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from bot.core.models import SpaceRef
 from bot.core.ports import (
     Clock,
     JournalRepository,
@@ -17,6 +18,8 @@ from bot.core.ports import (
     RotationRepository,
     SpaceRepository,
 )
+from bot.core.shards import ShardPlan
+from bot.core.spaces import SpaceSettings
 from bot.infra.db import Database
 from bot.infra.journal_repository import SqliteJournalRepository
 from bot.infra.journal_repository import export_glossary_layer as export_sqlite_layer
@@ -94,6 +97,31 @@ def parse_database_url(text: str | None, data_dir: Path) -> DatabaseUrl:
         return DatabaseUrl("sqlite", path=path)
     msg = f"{text!r}: STUDYBOT_DATABASE_URL starts with sqlite:/// or postgresql://"
     raise DatabaseUrlError(msg)
+
+
+class ScheduledSpaces:
+    """The space repository as one process of several sees it.
+
+    ``all()`` (what the scheduler and ``post_due`` walk) lists only the spaces this process
+    schedules; reads and writes of a single space pass through, so a process still answers an
+    interaction for any guild, from the current settings.
+    """
+
+    def __init__(self, repo: SpaceRepository, plan: ShardPlan) -> None:
+        self._repo = repo
+        self._plan = plan
+
+    async def get(self, space: SpaceRef) -> SpaceSettings | None:
+        return await self._repo.get(space)
+
+    async def add(self, settings: SpaceSettings) -> SpaceSettings:
+        return await self._repo.add(settings)
+
+    async def save(self, settings: SpaceSettings) -> None:
+        await self._repo.save(settings)
+
+    async def all(self) -> list[SpaceSettings]:
+        return [s for s in await self._repo.all() if self._plan.schedules(s.space)]
 
 
 @dataclass(slots=True)

@@ -1,9 +1,14 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from bot.infra.backend import DatabaseUrl, DatabaseUrlError, parse_database_url
+from bot.core.models import SpaceRef
+from bot.core.shards import ShardPlan
+from bot.core.spaces import SpaceSettings
+from bot.infra.backend import DatabaseUrl, DatabaseUrlError, ScheduledSpaces, parse_database_url
 from bot.settings import Settings
+from tests.core.fakes import InMemorySpaceRepository
 
 DATA = Path("/srv/data")
 
@@ -50,3 +55,16 @@ def test_the_setting_reads_studybot_database_url(monkeypatch):
     assert Settings(_env_file=None).database_url == "postgres://db/x"
     monkeypatch.setenv("STUDYBOT_DATABASE_URL", " ")
     assert Settings(_env_file=None).database_url is None
+
+
+async def test_a_process_schedules_only_its_shards_guilds_but_reads_any_space():
+    repo = InMemorySpaceRepository()
+    day = dt.date(2024, 3, 4)
+    guilds = [SpaceRef("discord", str(n << 22)) for n in range(6)]
+    for space in [*guilds, SpaceRef("console", "local")]:
+        await repo.add(SpaceSettings(space, day))
+    first = ScheduledSpaces(repo, ShardPlan.from_settings(2, "0"))
+    second = ScheduledSpaces(repo, ShardPlan.from_settings(2, "1"))
+    assert {s.space for s in await first.all()} == {*guilds[::2], SpaceRef("console", "local")}
+    assert {s.space for s in await second.all()} == set(guilds[1::2])
+    assert await second.get(guilds[0]) is not None  # an interaction after a reshard still works

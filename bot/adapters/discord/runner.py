@@ -39,9 +39,18 @@ def point_at(settings: Settings) -> None:
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
+class ShardedStudyBot(StudyBot, discord.AutoShardedClient):
+    """The client holding several shards (DISCORD_SHARD_COUNT, DISCORD_SHARD_IDS)."""
+
+
 def build_client(settings: Settings, services: Services, *, force_sync: bool = False) -> StudyBot:
     """A client with every command and button route registered."""
-    bot = StudyBot(settings, services, force_sync=force_sync)
+    plan = settings.shard_plan()
+    if plan.count is None:
+        bot = StudyBot(settings, services, force_sync=force_sync)
+    else:  # discord.py reads these two when it launches the shards, at connect
+        bot = sharded = ShardedStudyBot(settings, services, force_sync=force_sync)
+        sharded.shard_count, sharded.shard_ids = plan.count, list(plan.held)
     for feature in (define, help_feature, daily, quiz, spaces, journal):
         feature.register(bot)
     return bot
