@@ -160,7 +160,19 @@ class Application:
         )
         self._scheduler = DailyScheduler(daily, spaces, clock)
         spaces.on_change(self._scheduler.on_settings_changed)
+        await self._exit.enter_async_context(store.watch(self._changed_elsewhere))
         return self
+
+    async def _changed_elsewhere(self, what: str, space: str) -> None:
+        """Another process (sharing PostgreSQL) changed a space's settings or glossary."""
+        services = self.services
+        if what in ("spaces", "all") and services.spaces is not None:
+            keys = [space] if space else [s.key for s in await services.spaces.all()]
+            for key in keys:
+                platform, _, space_id = key.partition(":")
+                await services.spaces.refresh(SpaceRef(platform, space_id))
+        if what in ("glossary", "all") and services.journal is not None:
+            await services.journal.load_glossary_layers()
 
     @property
     def scheduler(self) -> DailyScheduler | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from bot.infra.postgres.db import PostgresDatabase
 
 DEFAULT_SQLITE_NAME = "studybot.sqlite3"
+OnChange = Callable[[str, str], Awaitable[None]]
 Kind = Literal["sqlite", "postgresql"]
 
 
@@ -135,6 +136,20 @@ class Storage:
     quiz: QuizRepository
     journal: JournalRepository
     database: Database | PostgresDatabase  # for the few tools that are not ports
+
+    @contextlib.asynccontextmanager
+    async def watch(self, on_change: OnChange) -> AsyncIterator[None]:
+        """Call ``on_change(what, space)`` when another process changes settings or glossary.
+
+        Only PostgreSQL is shared between hosts; on SQLite this watches nothing.
+        """
+        if isinstance(self.database, Database):
+            yield
+            return
+        from bot.infra.postgres.notify import ChangeListener
+
+        async with ChangeListener(self.database, on_change):
+            yield
 
     async def export_glossary(self, space: str) -> str:
         """A space's accepted glossary terms as content YAML."""

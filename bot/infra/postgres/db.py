@@ -88,6 +88,11 @@ class PostgresDatabase:
     async def fetchval(self, sql: str, params: Params = ()) -> Any:  # noqa: ANN401 - a column's value
         return await self._pool.fetchval(sql, *params)
 
+    async def connect(self) -> asyncpg.Connection[Record]:
+        """A connection outside the pool, in the same schema (for LISTEN)."""
+        settings = {"search_path": self.schema} if self.schema else {}
+        return await asyncpg.connect(self.dsn, server_settings=settings)
+
     def acquire(self) -> Any:  # noqa: ANN401 - asyncpg's acquire context is untyped
         """One connection for a transaction or a COPY (``async with db.acquire() as conn``)."""
         return self._pool.acquire()

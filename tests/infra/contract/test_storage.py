@@ -34,8 +34,8 @@ async def test_two_processes_on_an_empty_database_both_come_up_with_one_schema()
         finally:
             for db in opened:
                 await db.close()
-    assert versions == {2}
-    assert applied == 2
+    assert versions == {3}
+    assert applied == 3
 
 
 @pytest.mark.postgres
@@ -52,7 +52,7 @@ async def test_migrate_is_idempotent_from_the_command_line(tmp_path, monkeypatch
             )
         finally:
             await conn.close()
-    assert capsys.readouterr().out.count("schema up to date (migration 2)") == 2
+    assert capsys.readouterr().out.count("schema up to date (migration 3)") == 2
     assert tables == 12  # eleven of the bot's and schema_migrations
 
 
