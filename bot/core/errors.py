@@ -161,3 +161,9 @@ class NeedsDatabaseError(StudyBotError):
     """The process runs without the database-backed services (a lookup-only or sync client)."""
 
     key = "error.needs_database"
+
+
+class StorageDownError(StudyBotError):
+    """The database connection dropped during a write; the write may not have been saved."""
+
+    key = "error.storage_down"

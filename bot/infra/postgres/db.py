@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any, Self
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from bot.core.errors import StorageDownError
 from bot.infra.db import MigrationError, migrations
 
 log = logging.getLogger(__name__)
@@ -74,19 +76,24 @@ class PostgresDatabase:
 
     async def execute(self, sql: str, params: Params = ()) -> str:
         """Run one statement; return its status line (``UPDATE 1``)."""
-        return str(await self._pool.execute(sql, *params))
+        with _reported():
+            return str(await self._pool.execute(sql, *params))
 
     async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
-        await self._pool.executemany(sql, rows)
+        with _reported():
+            await self._pool.executemany(sql, rows)
 
     async def fetch(self, sql: str, params: Params = ()) -> list[Record]:
-        return list(await self._pool.fetch(sql, *params))
+        with _reported():
+            return list(await self._pool.fetch(sql, *params))
 
     async def fetchrow(self, sql: str, params: Params = ()) -> Record | None:
-        return await self._pool.fetchrow(sql, *params)
+        with _reported():
+            return await self._pool.fetchrow(sql, *params)
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:  # noqa: ANN401 - a column's value
-        return await self._pool.fetchval(sql, *params)
+        with _reported():
+            return await self._pool.fetchval(sql, *params)
 
     async def connect(self) -> asyncpg.Connection[Record]:
         """A connection outside the pool, in the same schema (for LISTEN)."""
@@ -110,6 +117,23 @@ class PostgresDatabase:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+# A statement that met a dropped connection (a restarted server, a cut link). The pool
+# replaces the connection for the next statement; this one may or may not have committed.
+_DROPPED = (
+    OSError, TimeoutError, asyncpg.InterfaceError, asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError, asyncpg.CannotConnectNowError,
+)  # fmt: skip
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    try:
+        yield
+    except _DROPPED as exc:
+        log.warning("a PostgreSQL statement met a dropped connection: %r", exc)
+        raise StorageDownError(str(exc)) from exc
 
 
 async def _apply(conn: PoolConnectionProxy[Record], package: str) -> int:
