@@ -167,12 +167,18 @@ class Application:
         """Another process (sharing PostgreSQL) changed a space's settings or glossary."""
         services = self.services
         if what in ("spaces", "all") and services.spaces is not None:
-            keys = [space] if space else [s.key for s in await services.spaces.all()]
+            keys = [space] if space else await self._every_space()
             for key in keys:
                 platform, _, space_id = key.partition(":")
                 await services.spaces.refresh(SpaceRef(platform, space_id))
         if what in ("glossary", "all") and services.journal is not None:
             await services.journal.load_glossary_layers()
+
+    async def _every_space(self) -> list[str]:
+        """Every stored space's key, not only those this process schedules."""
+        if self._storage is None:
+            return []
+        return [s.key for s in await self._storage.spaces.all()]
 
     @property
     def scheduler(self) -> DailyScheduler | None:

@@ -16,6 +16,7 @@ class CuttingProxy:
         self._server: asyncio.Server | None = None
         self._pipes: set[asyncio.Task[None]] = set()
         self._drops = 0
+        self._writers: set[asyncio.StreamWriter] = set()
         self.cut = 0
         self.port = 0
 
@@ -34,9 +35,17 @@ class CuttingProxy:
     def drop_next(self, count: int = 1) -> None:
         self._drops += count
 
+    def cut_all(self) -> None:
+        """Close every connection running through the proxy now (new ones still pass)."""
+        for writer in list(self._writers):
+            writer.close()
+        self.cut += len(self._writers) // 2
+        self._writers.clear()
+
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         up_reader, up_writer = await asyncio.open_connection(*self._target)
         pair = (writer, up_writer)
+        self._writers.update(pair)
         pipes = [
             asyncio.create_task(self._pipe(reader, up_writer, pair, upstream=True)),
             asyncio.create_task(self._pipe(up_reader, writer, pair, upstream=False)),

@@ -10,8 +10,10 @@ import pytest
 from bot.core.errors import StorageDownError
 from bot.core.i18n import t
 from bot.core.journal import EntryBody, EntryDraft, EntryKind
+from bot.core.models import Term
 from bot.infra.postgres.db import PostgresDatabase
 from bot.infra.postgres.journal import PostgresJournalRepository
+from bot.infra.postgres.notify import ChangeListener
 from tests.infra.contract.pg import throwaway_schema
 from tests.infra.contract.tcp_proxy import CuttingProxy
 
@@ -73,3 +75,30 @@ async def test_nothing_acknowledged_is_lost_when_connections_drop_mid_burst():
     assert failures
     assert all(isinstance(f, StorageDownError) for f in failures)
     assert acknowledged <= stored
+
+
+async def test_the_change_listener_reconnects_and_asks_for_a_full_refresh():
+    heard: asyncio.Queue = asyncio.Queue()
+
+    async def on_change(what, space):
+        heard.put_nowait((what, space))
+
+    async with throwaway_schema() as (url, schema):
+        parts = urlsplit(url)
+        async with CuttingProxy(parts.hostname, parts.port or 5432) as proxy:
+            db = await PostgresDatabase.open(through(proxy, url), schema=schema, max_size=2)
+            try:
+                async with ChangeListener(db, on_change):
+                    await db.execute("UPDATE spaces SET locale = 'en'")  # no rows: no notice
+                    await PostgresJournalRepository(db).add_layer_term(
+                        "discord:g", Term(id="t", term="t", definition="d"), "t", "u", NOW
+                    )
+                    assert await asyncio.wait_for(heard.get(), 1.0) == ("glossary", "discord:g")
+                    proxy.cut_all()
+                    assert await asyncio.wait_for(heard.get(), 5.0) == ("all", "")
+                    await PostgresJournalRepository(db).add_layer_term(
+                        "discord:h", Term(id="t", term="t", definition="d"), "t", "u", NOW
+                    )
+                    assert await asyncio.wait_for(heard.get(), 1.0) == ("glossary", "discord:h")
+            finally:
+                await db.close()
