@@ -28,18 +28,11 @@ from bot.core.schedule import due_posts
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.faces import Face, Serving, chosen
+from bot.infra.backend import ScheduledSpaces, Storage, open_storage, parse_database_url
 from bot.infra.clock import SystemClock
 from bot.infra.content import shipped_content_dir
 from bot.infra.content_cache import load_indexed
-from bot.infra.db import Database
 from bot.infra.importers.slug import term_slug
-from bot.infra.journal_repository import SqliteJournalRepository, export_glossary_layer
-from bot.infra.repositories import (
-    SqlitePostLog,
-    SqliteQuizRepository,
-    SqliteRotationRepository,
-    SqliteSpaceRepository,
-)
 from bot.infra.scheduler import DailyScheduler
 from bot.settings import Platform, Settings
 
@@ -138,29 +131,33 @@ class Application:
             (platforms,) if isinstance(platforms, str) else tuple(platforms)
         )
         self.relay = Relay()
-        self._db: Database | None = None
+        self._exit = contextlib.AsyncExitStack()
+        self._storage: Storage | None = None
         self._scheduler: DailyScheduler | None = None
         self.services = Services(glossary=GlossaryService(content, index))
 
     async def __aenter__(self) -> Self:
         clock = self.clock
-        self._db = db = await Database.open(self.settings.database_path)
+        url = parse_database_url(self.settings.database_url, self.settings.data_dir)
+        self._storage = store = await self._exit.enter_async_context(open_storage(url, clock))
         defaults = SpaceDefaults.from_env(self.settings.space_defaults())
-        spaces = SpaceService(SqliteSpaceRepository(db, clock), clock, defaults)
+        # Several processes may share one database; each schedules only its shards' spaces.
+        scheduled = ScheduledSpaces(store.spaces, self.settings.shard_plan())
+        spaces = SpaceService(scheduled, clock, defaults)
         glossary = self.services.glossary
-        quiz_repo = SqliteQuizRepository(db)
+        quiz_repo = store.quiz
         quiz = QuizService(self.content, quiz_repo, spaces, clock, terms=glossary.terms)
         daily = DailyService(
             spaces=spaces,
-            posts=SqlitePostLog(db),
+            posts=store.posts,
             publisher=self.relay,
             clock=clock,
-            morning=MorningService(self.content, SqliteRotationRepository(db)),
+            morning=MorningService(self.content, store.rotation),
             quiz=quiz,
             platforms=set(self.platforms),
         )
         journal = JournalService(
-            repo=SqliteJournalRepository(db),
+            repo=store.journal,
             spaces=spaces,
             clock=clock,
             glossary=glossary,
@@ -175,7 +172,25 @@ class Application:
         )
         self._scheduler = DailyScheduler(daily, spaces, clock)
         spaces.on_change(self._scheduler.on_settings_changed)
+        await self._exit.enter_async_context(store.watch(self._changed_elsewhere))
         return self
+
+    async def _changed_elsewhere(self, what: str, space: str) -> None:
+        """Another process (sharing PostgreSQL) changed a space's settings or glossary."""
+        services = self.services
+        if what in ("spaces", "all") and services.spaces is not None:
+            keys = [space] if space else await self._every_space()
+            for key in keys:
+                platform, _, space_id = key.partition(":")
+                await services.spaces.refresh(SpaceRef(platform, space_id))
+        if what in ("glossary", "all") and services.journal is not None:
+            await services.journal.load_glossary_layers()
+
+    async def _every_space(self) -> list[str]:
+        """Every stored space's key, not only those this process schedules."""
+        if self._storage is None:
+            return []
+        return [s.key for s in await self._storage.spaces.all()]
 
     @property
     def scheduler(self) -> DailyScheduler | None:
@@ -225,9 +240,9 @@ class Application:
         this is not empty, so cron can see a post that a 403 or a 500 left pending.
         """
         daily, spaces = self.services.daily, self.services.spaces
-        if self._db is None or daily is None or spaces is None:
+        if self._storage is None or daily is None or spaces is None:
             raise RuntimeError("use Application as an async context manager")
-        log_of_posts = SqlitePostLog(self._db)
+        log_of_posts = self._storage.posts
         served = [
             s
             for s in await spaces.all()
@@ -262,9 +277,9 @@ class Application:
 
     async def export_glossary(self, space: str) -> str:
         """A space's accepted glossary terms as content YAML."""
-        if self._db is None:
+        if self._storage is None:
             raise RuntimeError("use Application as an async context manager")
-        return await export_glossary_layer(self._db, space)
+        return await self._storage.export_glossary(space)
 
     async def __aexit__(
         self,
@@ -274,8 +289,7 @@ class Application:
     ) -> None:
         if self._scheduler is not None:
             self._scheduler.shutdown()
-        if self._db is not None:
-            await self._db.close()
+        await self._exit.aclose()
 
 
 async def run(

@@ -1,4 +1,4 @@
-"""The command line: run, check, define, import, export, post-due, sync and health."""
+"""The command line: run, check, define, import, export, post-due, sync, health and storage."""
 
 from __future__ import annotations
 
@@ -21,8 +21,13 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
+from bot.core.shards import ShardSettingsError
 from bot.faces import FACES, chosen
+from bot.infra import backend
+from bot.infra.backend import CopyError, DatabaseUrlError
+from bot.infra.backend import StorageUnavailableError as BackendUnavailableError
 from bot.infra.content import load_content
+from bot.infra.db import MigrationError
 from bot.infra.importers.docker import import_docker_glossary
 from bot.infra.importers.k8s import import_k8s_dir
 from bot.infra.importers.merge import merge_into, merge_note
@@ -56,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--space", help="only this space id")
     due.add_argument("--platform", choices=sorted(FACES))
     sub.add_parser("health", help="exit 0 when the running bot is alive (container HEALTHCHECK)")
+    _storage_parsers(sub)
     _import_parser(sub)
     _export_parser(sub)
     return parser
@@ -73,6 +79,14 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     til.add_argument("--to", dest="date_to", type=dt.date.fromisoformat)
     glossary = kinds.add_parser("glossary", help="a space's accepted terms as content YAML")
     glossary.add_argument("--space", required=True)
+
+
+def _storage_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sub.add_parser("migrate", help="bring the database schema up to date (STUDYBOT_DATABASE_URL)")
+    copy = sub.add_parser("copy-db", help="copy every table between SQLite and PostgreSQL")
+    copy.add_argument("--from", dest="source", required=True, help="sqlite:///… or postgresql://…")
+    copy.add_argument("--to", dest="target", required=True, help="sqlite:///… or postgresql://…")
+    copy.add_argument("--force", action="store_true", help="empty a target that has rows first")
 
 
 def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except StudyBotError as exc:
         print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
+        return EXIT_PROBLEM
+    except (DatabaseUrlError, BackendUnavailableError, MigrationError, ShardSettingsError) as exc:
+        print(exc, file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return EXIT_OK
@@ -134,6 +151,17 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_post_due(settings, args.platform, at, args.space))
     if args.command == "sync":
         print(asyncio.run(app.sync_commands(settings)))
+    if args.command == "migrate":
+        return _migrate(settings)
+    if args.command == "copy-db":
+        return _copy_db(settings, args.source, args.target, force=args.force)
+    return EXIT_OK
+
+
+def _migrate(settings: Settings) -> int:
+    url = backend.parse_database_url(settings.database_url, settings.data_dir)
+    number = asyncio.run(backend.migrate(url))
+    print(f"{url}: schema up to date (migration {number})")
     return EXIT_OK
 
 
@@ -227,6 +255,29 @@ async def _post_due(
     for line in unposted:
         print(f"not posted: {line}", file=sys.stderr)
     return EXIT_PROBLEM if unposted else EXIT_OK
+
+
+def _copy_db(settings: Settings, source_text: str, target_text: str, *, force: bool) -> int:
+    source = backend.parse_database_url(source_text, settings.data_dir)
+    target = backend.parse_database_url(target_text, settings.data_dir)
+    if source == target:
+        print(f"{source}: the source and the target are the same database", file=sys.stderr)
+        return EXIT_PROBLEM
+    configured = backend.parse_database_url(settings.database_url, settings.data_dir)
+    homes = [source.path.parent] if source.path is not None else []
+    if source == configured:
+        homes.append(settings.data_dir)
+    if any(app.healthy(settings.model_copy(update={"data_dir": d}), time.time()) for d in homes):
+        print(f"{source}: a bot is running on it (fresh heartbeat); stop it first", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        counted = asyncio.run(backend.copy_database(source, target, force=force))
+    except CopyError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_PROBLEM
+    for line in counted:
+        print(line.line)
+    return EXIT_OK if all(c.source == c.target for c in counted) else EXIT_PROBLEM
 
 
 def _space_ref(text: str, settings: Settings) -> SpaceRef:

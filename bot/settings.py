@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.shards import ShardPlan
+
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/"
 DEFAULT_SLACK_API_BASE = "https://slack.com/api/"
@@ -49,6 +51,12 @@ class Settings(BaseSettings):
     slack_managers: Annotated[tuple[str, ...], NoDecode] = Field(
         default=(), validation_alias=_env("STUDYBOT_SLACK_MANAGERS")
     )
+    # Shards across processes: the total, and the ids this process holds ("0,1" or "0-3").
+    # Parsed and checked by bot.core.shards.ShardPlan when the bot starts.
+    discord_shard_count: int | None = Field(
+        default=None, validation_alias=_env("DISCORD_SHARD_COUNT")
+    )
+    discord_shard_ids: str | None = Field(default=None, validation_alias=_env("DISCORD_SHARD_IDS"))
     content_dir: Path | None = Field(default=None, validation_alias=_env("STUDYBOT_CONTENT_DIR"))
     data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
     locale: Literal["ko", "en"] = Field(default="ko", validation_alias=_env("STUDYBOT_LOCALE"))
@@ -66,6 +74,9 @@ class Settings(BaseSettings):
     mention_reminders: bool = Field(
         default=False, validation_alias=_env("STUDYBOT_MENTION_REMINDERS")
     )
+    # Storage: sqlite:///name.sqlite3 (in the data dir), sqlite:////abs/path or postgresql://…;
+    # unset is studybot.sqlite3 in the data dir. Parsed by bot.infra.backend.
+    database_url: str | None = Field(default=None, validation_alias=_env("STUDYBOT_DATABASE_URL"))
 
     @field_validator("discord_guild_ids", mode="before")
     @classmethod
@@ -84,13 +95,9 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "discord_token",
-        "slack_bot_token",
-        "slack_app_token",
-        "content_dir",
-        "channel_id",
-        mode="before",
-    )
+        "discord_token", "slack_bot_token", "slack_app_token", "content_dir", "channel_id",
+        "database_url", "discord_shard_count", "discord_shard_ids", mode="before",
+    )  # fmt: skip
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -126,6 +133,10 @@ class Settings(BaseSettings):
         if self.channel_id:
             values["STUDYBOT_CHANNEL_ID"] = self.channel_id
         return values
+
+    def shard_plan(self) -> ShardPlan:
+        """The shards this process holds; raises ShardSettingsError naming what to fix."""
+        return ShardPlan.from_settings(self.discord_shard_count, self.discord_shard_ids)
 
     @property
     def database_path(self) -> Path:

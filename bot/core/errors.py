@@ -191,3 +191,9 @@ class NotADatabaseError(StorageUnavailableError):
     """The database path holds a file that is not an SQLite database."""
 
     key = "error.storage_not_db"
+
+
+class StorageDownError(StudyBotError):
+    """The database connection dropped during a write; the write may not have been saved."""
+
+    key = "error.storage_down"

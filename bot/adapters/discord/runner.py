@@ -40,6 +40,10 @@ def point_at(settings: Settings) -> None:
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
+class ShardedStudyBot(StudyBot, discord.AutoShardedClient):
+    """The client holding several shards (DISCORD_SHARD_COUNT, DISCORD_SHARD_IDS)."""
+
+
 def build_client(
     settings: Settings,
     services: Services,
@@ -48,7 +52,12 @@ def build_client(
     router: Router | None = None,
 ) -> StudyBot:
     """A client with every command registered; buttons and forms go through the router."""
-    bot = StudyBot(settings, services, force_sync=force_sync, router=router)
+    plan = settings.shard_plan()
+    if plan.count is None:
+        bot = StudyBot(settings, services, force_sync=force_sync, router=router)
+    else:  # discord.py reads these two when it launches the shards, at connect
+        bot = sharded = ShardedStudyBot(settings, services, force_sync=force_sync, router=router)
+        sharded.shard_count, sharded.shard_ids = plan.count, list(plan.held)
     for feature in (define, help_feature, daily, quiz, spaces, journal):
         feature.register(bot)
     return bot

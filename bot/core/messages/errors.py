@@ -208,4 +208,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "or restore it from a backup."
         ),
     },
+    # PostgreSQL: a connection dropped mid-write (the pool reconnects for the next one).
+    "error.storage_down": {
+        "ko": "저장소 연결이 잠시 끊겨서 방금 보낸 내용이 저장되지 않았을 수 있어요. "
+        "다시 보내 주세요. 같은 내용은 한 번만 저장돼요.",
+        "en": "The connection to the database dropped for a moment, so what you just sent "
+        "may not have been saved. Please send it again; the same text is only saved once.",
+    },
 }

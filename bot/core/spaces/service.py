@@ -38,7 +38,7 @@ class SpaceService:
         self._defaults = defaults or SpaceDefaults()
         self._listeners: list[Listener] = []
         # Every command reads its space's settings, and only this service writes them, so
-        # they are kept in memory once read (another process's change shows after a restart).
+        # they are kept in memory once read (another process's change arrives via refresh).
         self._known: dict[str, SpaceSettings] = {}
 
     def on_change(self, listener: Listener) -> None:
@@ -63,6 +63,14 @@ class SpaceService:
 
     async def all(self) -> list[SpaceSettings]:
         return await self._repo.all()
+
+    async def refresh(self, space: SpaceRef) -> None:
+        """Re-read a space that another process changed; tell the listeners if it differs."""
+        found = await self._repo.get(space)
+        if found is None or self._known.get(found.key) == found:
+            return
+        self._known[found.key] = found
+        await self._notify(found)
 
     async def _notify(self, settings: SpaceSettings) -> None:
         for listener in self._listeners:

@@ -312,16 +312,20 @@ class FakeDiscord:
             return
         self.identifies.append(data)
         self._session_id, self._seq = p.snowflake(), 0
+        # A sharded session gets its shard echoed and only the guilds on that shard.
+        shard = data.get("shard")
+        guilds = [g for g in self.guild_ids if not shard or (g >> 22) % shard[1] == shard[0]]
         ready = {
             "v": 10,
             "user": p.bot_user(),
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guild_ids],
+            "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
             "session_id": self._session_id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(p.APP_ID), "flags": 0},
+            **({"shard": shard} if shard else {}),
         }
         await self._dispatch("READY", ready, ws)
-        for guild_id in self.guild_ids:
+        for guild_id in guilds:
             await self._dispatch("GUILD_CREATE", p.guild(guild_id), ws)
         self.sessions.put_nowait("identify")
 

@@ -2,21 +2,12 @@ import asyncio
 import dataclasses
 import datetime as dt
 
-import pytest
-
 from bot.core.models import SpaceRef
 from bot.core.ports import PostKey, PostStatus, RotationPick
 from bot.core.quiz import Answer, Question, QuestionKind, RoundDraft
 from bot.core.schedule import PostKind
 from bot.core.spaces import SpaceSettings
-from bot.infra.db import Database
-from bot.infra.repositories import (
-    SqlitePostLog,
-    SqliteQuizRepository,
-    SqliteRotationRepository,
-    SqliteSpaceRepository,
-)
-from tests.core.fakes import TERMS, FixedClock, make_stack
+from tests.core.fakes import TERMS, make_stack
 
 UTC = dt.UTC
 NOW = dt.datetime(2024, 3, 4, 0, 0, tzinfo=UTC)
@@ -25,20 +16,13 @@ KEY = PostKey("discord:g", MONDAY, PostKind.MORNING)
 LEASE = dt.timedelta(minutes=10)
 
 
-@pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    yield database
-    await database.close()
-
-
 def settings(**changes):
     base = SpaceSettings(SpaceRef("discord", "g"), MONDAY, channel_id="c1")
     return dataclasses.replace(base, **changes)
 
 
-async def test_spaces_round_trip_every_field(db):
-    repo = SqliteSpaceRepository(db, FixedClock(NOW))
+async def test_spaces_round_trip_every_field(repos):
+    repo = repos.spaces
     s = settings(
         timezone="Europe/Berlin",
         morning_time=dt.time(8, 15),
@@ -55,15 +39,21 @@ async def test_spaces_round_trip_every_field(db):
     assert await repo.all() == [changed]
 
 
-async def test_adding_an_existing_space_keeps_what_is_stored(db):
-    repo = SqliteSpaceRepository(db, FixedClock(NOW))
-    first = await repo.add(settings(timezone="Asia/Seoul"))
-    second = await repo.add(settings(timezone="UTC"))
+async def test_adding_an_existing_space_keeps_what_is_stored(repos):
+    first = await repos.spaces.add(settings(timezone="Asia/Seoul"))
+    second = await repos.spaces.add(settings(timezone="UTC"))
     assert second == first
 
 
-async def test_a_post_is_claimed_once_until_released_or_sent(db):
-    log = SqlitePostLog(db)
+async def test_mention_reminders_round_trips_through_the_space_repository(repos):
+    s = SpaceSettings(SpaceRef("discord", "g"), MONDAY)
+    await repos.spaces.add(s)
+    await repos.spaces.save(dataclasses.replace(s, mention_reminders=True))
+    assert (await repos.spaces.get(s.space)).mention_reminders is True
+
+
+async def test_a_post_is_claimed_once_until_released_or_sent(repos):
+    log = repos.posts
     assert await log.claim(KEY, NOW, LEASE)
     assert not await log.claim(KEY, NOW, LEASE)
     await log.release(KEY, "boom")
@@ -83,27 +73,22 @@ async def test_a_post_is_claimed_once_until_released_or_sent(db):
     assert await log.for_space("discord:g") == [record]
 
 
-async def test_an_abandoned_claim_is_retaken_after_its_lease(db):
-    log = SqlitePostLog(db)
+async def test_an_abandoned_claim_is_retaken_after_its_lease(repos):
+    log = repos.posts
     assert await log.claim(KEY, NOW, LEASE)
     assert not await log.claim(KEY, NOW + LEASE - dt.timedelta(seconds=1), LEASE)
     assert await log.claim(KEY, NOW + LEASE, LEASE)
 
 
-async def test_racing_claims_from_two_connections_have_one_winner(tmp_path):
-    path = tmp_path / "race.sqlite3"
-    one, two = await Database.open(path), await Database.open(path)
-    try:
-        logs = [SqlitePostLog(one), SqlitePostLog(two)] * 5
+async def test_racing_claims_from_two_connections_have_one_winner(backend):
+    async with backend.open() as one, backend.open() as two:
+        logs = [one.posts, two.posts] * 5
         results = await asyncio.gather(*(log.claim(KEY, NOW, LEASE) for log in logs))
-        assert results.count(True) == 1
-    finally:
-        await one.close()
-        await two.close()
+    assert results.count(True) == 1
 
 
-async def test_rotation_keeps_the_first_pick_of_a_day(db):
-    repo = SqliteRotationRepository(db)
+async def test_rotation_keeps_the_first_pick_of_a_day(repos):
+    repo = repos.rotation
     assert await repo.latest_cycle("s") == 0
     stored = await repo.record("s", RotationPick(MONDAY, "pod", 1))
     again = await repo.record("s", RotationPick(MONDAY, "image", 1))
@@ -114,12 +99,11 @@ async def test_rotation_keeps_the_first_pick_of_a_day(db):
     assert await repo.pick_on("other", MONDAY) is None
 
 
-async def test_rotation_continues_without_repeats_after_a_restart(tmp_path):
-    path = tmp_path / "bot.sqlite3"
+async def test_rotation_continues_without_repeats_after_a_restart(backend):
     shown = []
     for chunk in (range(3), range(3, len(TERMS))):
-        async with await Database.open(path) as db:
-            stack = make_stack(NOW, rotation=SqliteRotationRepository(db))
+        async with backend.open() as repos:
+            stack = make_stack(NOW, rotation=repos.rotation)
             s = await stack.spaces.settings(SpaceRef("discord", "g"))
             for offset in chunk:
                 term = await stack.morning.term_of_day(s, MONDAY + dt.timedelta(offset))
@@ -143,8 +127,8 @@ def draft(day=MONDAY, *, practice=False, owner=None):
     return RoundDraft("discord:g", QUESTION, NOW, closes, day, practice, owner)
 
 
-async def test_a_daily_round_is_unique_per_space_and_date(db):
-    repo = SqliteQuizRepository(db)
+async def test_a_daily_round_is_unique_per_space_and_date(repos):
+    repo = repos.quiz
     first = await repo.open_round(draft())
     second = await repo.open_round(draft())
     assert first == second
@@ -154,8 +138,8 @@ async def test_a_daily_round_is_unique_per_space_and_date(db):
     assert await repo.daily_round_dates("discord:g") == [MONDAY]
 
 
-async def test_answers_are_stored_once_per_member(db):
-    repo = SqliteQuizRepository(db)
+async def test_answers_are_stored_once_per_member(repos):
+    repo = repos.quiz
     rnd = await repo.open_round(draft())
     answer = Answer(rnd.id, "u1", "Alice", 0, True, NOW)
     assert await repo.add_answer(answer)
@@ -163,8 +147,8 @@ async def test_answers_are_stored_once_per_member(db):
     assert await repo.answers(rnd.id) == [answer]
 
 
-async def test_a_burst_of_clicks_keeps_each_members_first_answer_only(db):
-    repo = SqliteQuizRepository(db)
+async def test_a_burst_of_clicks_keeps_each_members_first_answer_only(repos):
+    repo = repos.quiz
     rnd = await repo.open_round(draft())
     firsts = [Answer(rnd.id, f"u{n}", f"m{n}", n % 4, n % 4 == 0, NOW) for n in range(200)]
     repeats = [dataclasses.replace(a, choice=(a.choice + 1) % 4) for a in firsts[:50]]
@@ -176,8 +160,8 @@ async def test_a_burst_of_clicks_keeps_each_members_first_answer_only(db):
     assert stored == {a.user_id: a.choice for a in firsts}
 
 
-async def test_rounds_to_settle_are_daily_rounds_past_their_close(db):
-    repo = SqliteQuizRepository(db)
+async def test_rounds_to_settle_are_daily_rounds_past_their_close(repos):
+    repo = repos.quiz
     rnd = await repo.open_round(draft())
     await repo.open_round(draft(practice=True, owner="u1"))
     assert await repo.rounds_to_settle(rnd.closes_at - dt.timedelta(seconds=1)) == []
@@ -191,8 +175,8 @@ async def test_rounds_to_settle_are_daily_rounds_past_their_close(db):
     assert await repo.rounds_to_settle(rnd.closes_at) == []
 
 
-async def test_daily_answers_leave_out_practice(db):
-    repo = SqliteQuizRepository(db)
+async def test_daily_answers_leave_out_practice(repos):
+    repo = repos.quiz
     daily = await repo.open_round(draft())
     practice = await repo.open_round(draft(practice=True, owner="u1"))
     await repo.add_answer(Answer(daily.id, "u1", "Alice", 0, True, NOW))

@@ -1,0 +1,1 @@
+"""PostgreSQL storage: a pooled asyncpg database, its migrations and its repositories."""
