@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from bot.core.messages import commands, console, daily, errors, glossary, journal, spaces
+from bot.core.messages import review as review_messages
 
 Locale = Literal["ko", "en"]
 DEFAULT_LOCALE: Locale = "ko"
@@ -17,6 +18,7 @@ _CATALOGUES = (
     glossary.MESSAGES,
     journal.MESSAGES,
     spaces.MESSAGES,
+    review_messages.MESSAGES,
 )
 _MESSAGES: dict[str, dict[str, str]] = {}
 for _catalogue in _CATALOGUES:

@@ -42,6 +42,13 @@ class ReplyButton:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    name: str
+    data: bytes
+    mime: str = "text/markdown"
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What the bot says, without any platform markup.
 
@@ -59,6 +66,7 @@ class Reply:
     ephemeral: bool = False
     tone: Tone = Tone.INFO
     mentions: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 def defang(text: str) -> str:
