@@ -22,6 +22,7 @@ from bot.core.models import Content, SpaceRef
 from bot.core.ports import Clock, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
+from bot.core.review.service import ReviewService
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.infra.clock import SystemClock
@@ -36,6 +37,7 @@ from bot.infra.repositories import (
     SqliteRotationRepository,
     SqliteSpaceRepository,
 )
+from bot.infra.review_repository import SqliteReviewRepository
 from bot.infra.scheduler import DailyScheduler
 from bot.settings import Platform, Settings
 
@@ -138,12 +140,13 @@ class Application:
         glossary = self.services.glossary
         quiz_repo = SqliteQuizRepository(db)
         quiz = QuizService(self.content, quiz_repo, spaces, clock, terms=glossary.terms)
+        morning = MorningService(self.content, SqliteRotationRepository(db))
         daily = DailyService(
             spaces=spaces,
             posts=SqlitePostLog(db),
             publisher=self.relay,
             clock=clock,
-            morning=MorningService(self.content, SqliteRotationRepository(db)),
+            morning=morning,
             quiz=quiz,
             platforms={self.platform},
         )
@@ -158,12 +161,41 @@ class Application:
         )
         journal.register(daily)
         await journal.load_glossary_layers()
+        review = self._review(db, spaces, morning, daily, quiz, journal)
         self.services = Services(
-            glossary=glossary, spaces=spaces, daily=daily, quiz=quiz, journal=journal
+            glossary=glossary, spaces=spaces, daily=daily, quiz=quiz, journal=journal, review=review
         )
         self._scheduler = DailyScheduler(daily, spaces, clock)
         spaces.on_change(self._scheduler.on_settings_changed)
         return self
+
+    def _review(
+        self,
+        db: Database,
+        spaces: SpaceService,
+        morning: MorningService,
+        daily: DailyService,
+        quiz: QuizService,
+        journal: JournalService,
+    ) -> ReviewService:
+        """The review service, hooked into the quiz, the journal, /today and /define."""
+        from bot.infra.charts import MatplotlibCharts
+
+        glossary = self.services.glossary
+        review = ReviewService(
+            SqliteReviewRepository(db),
+            spaces,
+            self.clock,
+            glossary.terms,
+            commands=self.content.commands,
+            day_terms=morning.day_terms,
+            charts=MatplotlibCharts(),
+        )
+        quiz.answered = review.quiz_answered
+        journal.saved = review.entry_saved
+        daily.today_lines.append(("review.today.name", review.today_line))
+        glossary.offer_review()
+        return review
 
     @property
     def scheduler(self) -> DailyScheduler | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.i18n import t
 from bot.core.ports import PostKey, PostStatus
-from bot.core.replies import Reply
+from bot.core.replies import Reply, ReplyField
 from bot.core.schedule import (
     DEFAULT_GRACE,
     DuePost,
@@ -58,6 +58,8 @@ class Draft:
 
 
 Composer = Callable[["SpaceSettings", dt.date, dt.datetime], Awaitable["Draft | None"]]
+# A member's line for /today (the review feature's "복습할 카드 N장"), given space and member.
+TodayLine = Callable[["SpaceRef", str, "str | None"], Awaitable[str]]
 
 
 class DailyService:
@@ -85,6 +87,7 @@ class DailyService:
         self.grace = grace
         self._lease = lease
         self._platforms = frozenset(platforms) if platforms is not None else None
+        self.today_lines: list[tuple[str, TodayLine]] = []
         self._composers: dict[PostKind, Composer] = {
             PostKind.MORNING: self._compose_morning,
             PostKind.QUIZ: self._compose_quiz,
@@ -118,17 +121,27 @@ class DailyService:
                     posted.append(item)
         return posted
 
-    async def today(self, space: SpaceRef, locale: str | None = None) -> Reply:
-        """A private look at today's morning post (``/today``)."""
+    async def today(
+        self, space: SpaceRef, locale: str | None = None, member: str | None = None
+    ) -> Reply:
+        """A private look at today's morning post (``/today``), with the member's own lines."""
         settings = await self._spaces.settings(space)
         day = local_date(self._clock.now(), settings.tz)
         if not is_study_day(settings, day):
-            return Reply(
+            reply = Reply(
                 title=t("morning.rest.title", locale or settings.locale),
                 body=t("morning.rest.body", locale or settings.locale),
                 ephemeral=True,
             )
-        return dataclasses.replace(await self._morning.compose(settings, day), ephemeral=True)
+        else:
+            reply = dataclasses.replace(await self._morning.compose(settings, day), ephemeral=True)
+        if member is None:
+            return reply
+        locale = locale or settings.locale
+        extra = [
+            ReplyField(t(n, locale), await f(space, member, locale)) for n, f in self.today_lines
+        ]
+        return dataclasses.replace(reply, fields=(*reply.fields, *extra))
 
     def _serves(self, settings: SpaceSettings, space_id: str | None) -> bool:
         if self._platforms is not None and settings.space.platform not in self._platforms:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from bot.core.errors import (
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from bot.core.spaces import SpaceService, SpaceSettings
 
 log = logging.getLogger(__name__)
+SavedHook = Callable[["SpaceRef", str, dt.date, str, "list[str]"], Awaitable[None]]
 _CLEAR = frozenset({"none", "off", "-", "없음", "끄기", "clear"})
 
 
@@ -66,6 +68,8 @@ class JournalService:
         self._glossary = glossary
         self.team_glossary = TeamGlossary(repo, glossary, slugify)
         self.posts = JournalPosts(repo, quiz_repo, self.team_glossary)
+        # Told of every saved entry with the term ids of its 용어 rows (review cards).
+        self.saved: SavedHook | None = None
 
     def register(self, daily: DailyService) -> None:
         """Hook the evening reminder and the weekly digest into the daily posts."""
@@ -184,6 +188,9 @@ class JournalService:
         entry, status = await self._repo.save_entry(draft)
         await self._repo.touch_member(key, actor.id, actor.display_name, now)
         await self.team_glossary.suggest(key, actor, chosen, unknown, now)
+        if self.saved is not None:
+            rows = [self.team_glossary.linker(key).match_name(r.term) for r in body.terms]
+            await self.saved(space, actor.id, chosen, kind.value, [r for r in rows if r])
         log.info("%s %s of %s on %s: %s", key, kind.value, actor.id, chosen, status.value)
         suggested = tuple(row.term for row in unknown)
         reply = render.entry_card(
