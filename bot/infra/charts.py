@@ -62,7 +62,8 @@ class MatplotlibCharts:
         with _lock, rc_context({"font.family": hangul_family(), "axes.unicode_minus": False}):
             figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
             FigureCanvasAgg(figure)
-            figure.suptitle(t("stats.title", locale, name=stats.name), fontsize=16)
+            title = t("stats.chart.title", locale, name=stats.name, date=stats.today.isoformat())
+            figure.suptitle(title, fontsize=16)
             heat, accuracy, forecast = figure.subplots(3, 1, height_ratios=(1.2, 1, 1))
             _heatmap(heat, stats, locale)
             _accuracy(accuracy, stats, locale)

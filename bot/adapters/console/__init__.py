@@ -9,7 +9,7 @@ from bot.core.ports import Publisher
 from bot.core.services import Services
 from bot.core.spaces import SettingsUpdate
 
-from . import daily, glossary, journal
+from . import daily, glossary, journal, review
 from .chat import CONSOLE_SPACE, PROMPT, ConsoleChat, need
 from .publisher import ConsolePublisher
 from .render import render_text
@@ -31,7 +31,7 @@ CONSOLE_CHANNEL = "console"
 def make_chat(services: Services, locale: str = "ko") -> ConsoleChat:
     """A console chat with every feature's commands and buttons."""
     chat = ConsoleChat(services, locale=locale)
-    for feature in (glossary, daily, journal):
+    for feature in (glossary, daily, journal, review):
         feature.register(chat)
     return chat
 

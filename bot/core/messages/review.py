@@ -96,6 +96,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "📊 {name}님의 학습 기록",
         "en": "📊 {name}'s study record",
     },
+    "stats.chart.title": {
+        "ko": "{name}님의 학습 기록 · {date}",
+        "en": "{name}'s study record · {date}",
+    },
     "stats.empty": {
         "ko": "아직 기록이 없어요. 스크럼·회고를 쓰거나 `/quiz`, `/review`를 해 보세요.",
         "en": "No history yet. Write a scrum or retro, or try `/quiz` and `/review`.",
