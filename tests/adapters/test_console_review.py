@@ -86,3 +86,23 @@ async def test_stats_writes_a_png_under_the_data_dir_and_prints_path_and_text(ch
 async def test_stats_of_a_member_with_no_history_is_a_clear_answer(chat):
     text = render_text(await chat.handle("/stats nobody"))
     assert t("stats.empty") in text
+
+
+def answers(*fields: str):
+    queue = list(fields)
+
+    async def ask(prompt: str) -> str:
+        return queue.pop(0)
+
+    return ask
+
+
+async def test_a_retro_term_row_and_the_days_terms_become_cards(chat, application):
+    chat.ask = answers("배운 것", "회고", "", "파드 | 컨테이너 묶음 | 쿠버네티스")
+    await chat.handle("/retro")
+    review = application.services.review
+    stats = await review.study_stats(chat.space, chat.user.id, chat.user.id)
+    assert stats.cards >= 1
+    assert stats.streak == 1
+    front = render_text(await chat.handle("/review"))
+    assert "→ [1] 정답 보기" in front
