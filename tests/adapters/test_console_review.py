@@ -104,5 +104,7 @@ async def test_a_retro_term_row_and_the_days_terms_become_cards(chat, applicatio
     stats = await review.study_stats(chat.space, chat.user.id, chat.user.id)
     assert stats.cards >= 1
     assert stats.streak == 1
+    added = await review.add_terms("console:local", chat.user.id, ["pod"])
+    assert added == 0, "the 용어 row 파드 already made a card"
     front = render_text(await chat.handle("/review"))
     assert "→ [1] 정답 보기" in front
