@@ -18,7 +18,7 @@ from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.journal import JournalService
 from bot.core.lookup import GlossaryIndex
-from bot.core.models import Content, SpaceRef
+from bot.core.models import Content, SpaceRef, Term
 from bot.core.ports import Clock, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
@@ -224,6 +224,14 @@ class Application:
             raise RuntimeError("use Application as an async context manager")
         return await export_glossary_layer(self._db, space)
 
+    async def anki_terms(self, space: str, member: str | None) -> tuple[Term, ...]:
+        """The glossary a space sees, or only the terms ``member`` has review cards for."""
+        terms = self.services.glossary.terms(space)
+        if member is None or self.services.review is None:
+            return terms
+        mine = await self.services.review.card_terms(space, member)
+        return tuple(term for term in terms if term.id in mine)
+
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
@@ -236,13 +244,17 @@ class Application:
             await self._db.close()
 
 
-async def run(settings: Settings, platform: Platform, *, force_sync: bool = False) -> None:
+async def run(
+    settings: Settings, platform: Platform, *, force_sync: bool = False, clock: Clock | None = None
+) -> None:
     """Start the bot on ``platform`` and run until the chat face ends or SIGTERM/SIGINT."""
     content, index = load(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     heartbeat = asyncio.create_task(_beat(settings.data_dir / HEARTBEAT_FILE))
     try:
-        async with Application(settings, content, platform, index=index) as application:
+        async with Application(
+            settings, content, platform, index=index, clock=clock
+        ) as application:
             await _serve(application, force_sync=force_sync)
     finally:
         heartbeat.cancel()

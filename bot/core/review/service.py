@@ -218,6 +218,10 @@ class ReviewService:
         key = "review.reminders.on" if choice in _ON else "review.reminders.off"
         return Reply(body=t(key, locale), ephemeral=True)
 
+    async def card_terms(self, space: str, user_id: str) -> set[str]:
+        """The term ids a member has cards for (the Anki export's ``--member``)."""
+        return {card.term_id for card in await self._repo.cards(space, user_id)}
+
     async def reminded(self, space: str) -> set[str]:
         return await self._repo.reminded(space)
 
