@@ -12,7 +12,7 @@ import discord
 import yarl
 from discord.gateway import DiscordWebSocket
 
-from bot.adapters.discord import daily, define, journal, quiz, spaces
+from bot.adapters.discord import daily, define, journal, quiz, review, spaces
 from bot.adapters.discord import help as help_feature
 from bot.adapters.discord.client import StudyBot
 from bot.adapters.discord.errors import DiscordLoginError, MissingTokenError
@@ -42,7 +42,7 @@ def point_at(settings: Settings) -> None:
 def build_client(settings: Settings, services: Services, *, force_sync: bool = False) -> StudyBot:
     """A client with every command and button route registered."""
     bot = StudyBot(settings, services, force_sync=force_sync)
-    for feature in (define, help_feature, daily, quiz, spaces, journal):
+    for feature in (define, help_feature, daily, quiz, spaces, journal, review):
         feature.register(bot)
     return bot
 

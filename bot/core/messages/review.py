@@ -3,6 +3,26 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "command.review": {
+        "ko": "복습할 카드를 하나씩 봐요",
+        "en": "Review your due cards one at a time",
+    },
+    "option.review.reminders": {"ko": "알림", "en": "reminders"},
+    "command.review.reminders": {
+        "ko": "저녁 알림에 복습 카드 수를 알려 줄지 정해요",
+        "en": "Whether the evening reminder mentions your due cards",
+    },
+    "review.choice.on": {"ko": "켜기", "en": "on"},
+    "review.choice.off": {"ko": "끄기", "en": "off"},
+    "command.stats": {
+        "ko": "학습 기록을 그림으로 봐요",
+        "en": "See your study record as a picture",
+    },
+    "option.stats.member": {"ko": "멤버", "en": "member"},
+    "command.stats.member": {
+        "ko": "다른 멤버의 공개 기록을 봐요",
+        "en": "See another member's public figures",
+    },
     "review.title": {
         "ko": "🧠 복습 · 남은 카드 {left}장",
         "en": "🧠 Review · {left} cards left",
