@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Collection
 
@@ -88,12 +89,23 @@ class SqliteReviewRepository:
         )
         return _card(row) if row is not None else None
 
-    async def due_terms(self, space: str, user_id: str, before: dt.datetime) -> list[str]:
-        rows = await self._db.fetchall(
-            "SELECT term_id FROM review_cards WHERE space = ? AND user_id = ? AND due < ?",
-            (space, user_id, to_db_time(before)),
+    async def count_due(
+        self, space: str, user_id: str, before: dt.datetime, excluding: Collection[str] = ()
+    ) -> int:
+        # Terms that left the content are few; json_each passes them as one parameter.
+        row = await self._db.fetchone(
+            """SELECT COUNT(*) FROM review_cards
+               WHERE space = ? AND user_id = ? AND due < ?
+               AND term_id NOT IN (SELECT value FROM json_each(?))""",
+            (space, user_id, to_db_time(before), json.dumps(sorted(excluding))),
         )
-        return [row[0] for row in rows]
+        return int(row[0]) if row is not None else 0
+
+    async def term_ids(self, space: str) -> set[str]:
+        rows = await self._db.fetchall(
+            "SELECT DISTINCT term_id FROM review_cards WHERE space = ?", (space,)
+        )
+        return {row[0] for row in rows}
 
     async def due_between(
         self, space: str, user_id: str, start: dt.datetime, end: dt.datetime
@@ -196,12 +208,30 @@ class SqliteReviewRepository:
         )
         return [dt.date.fromisoformat(row[0]) for row in rows]
 
-    async def set_reminders(self, space: str, user_id: str, on: bool) -> None:
+    async def set_reminders(
+        self, space: str, user_id: str, on: bool, display_name: str = ""
+    ) -> None:
         await self._db.execute(
-            """INSERT INTO review_members (space, user_id, reminders) VALUES (?, ?, ?)
-               ON CONFLICT (space, user_id) DO UPDATE SET reminders = excluded.reminders""",
-            (space, user_id, int(on)),
+            """INSERT INTO review_members (space, user_id, reminders, display_name)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT (space, user_id) DO UPDATE
+               SET reminders = excluded.reminders, display_name = excluded.display_name""",
+            (space, user_id, int(on), display_name),
         )
+
+    async def reminded_names(self, space: str) -> dict[str, str]:
+        rows = await self._db.fetchall(
+            """SELECT user_id, display_name FROM review_members
+               WHERE space = ? AND reminders = 1""",
+            (space,),
+        )
+        return {row[0]: row[1] or row[0] for row in rows}
+
+    async def reviewed_states(self, space: str) -> list[tuple[str, str]]:
+        rows = await self._db.fetchall(
+            "SELECT term_id, state FROM review_cards WHERE space = ? AND reps > 0", (space,)
+        )
+        return [(row[0], row[1]) for row in rows]
 
     async def reminded(self, space: str) -> set[str]:
         rows = await self._db.fetchall(

@@ -40,8 +40,14 @@ class ReviewRepository(Protocol):
         """The first card due at or after ``at``."""
         ...
 
-    async def due_terms(self, space: str, user_id: str, before: dt.datetime) -> list[str]:
-        """The term ids of the cards due before ``before`` (what /today and /review count)."""
+    async def count_due(
+        self, space: str, user_id: str, before: dt.datetime, excluding: Collection[str] = ()
+    ) -> int:
+        """How many cards are due before ``before``, leaving out the ``excluding`` terms."""
+        ...
+
+    async def term_ids(self, space: str) -> set[str]:
+        """Every term id any member of the space has a card for."""
         ...
 
     async def due_between(
@@ -76,7 +82,17 @@ class ReviewRepository(Protocol):
         """Local dates with a scrum or retro (quiz answers count through their logs)."""
         ...
 
-    async def set_reminders(self, space: str, user_id: str, on: bool) -> None: ...
+    async def set_reminders(
+        self, space: str, user_id: str, on: bool, display_name: str = ""
+    ) -> None: ...
+
+    async def reminded_names(self, space: str) -> dict[str, str]:
+        """Opted-in members of a space and the names they had when they opted in."""
+        ...
+
+    async def reviewed_states(self, space: str) -> list[tuple[str, str]]:
+        """(term id, FSRS state) of every card in the space reviewed at least once."""
+        ...
 
     async def reminded(self, space: str) -> set[str]:
         """Members of a space who turned review reminders on."""

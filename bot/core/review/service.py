@@ -62,11 +62,17 @@ class ReviewService:
         self._charts = charts
         self._fsrs = scheduling or Scheduling()
         self._by_id: dict[str, tuple[Sequence[Term], dict[str, Term]]] = {}
+        self._hidden: dict[str, tuple[Sequence[Term], frozenset[str]]] = {}
 
     # --- creating and rating cards from the rest of the bot -------------------------------
 
     async def add_terms(self, space: str, user_id: str, term_ids: Collection[str]) -> int:
-        """Give a member cards for these terms (existing ones are kept as they are)."""
+        """Give a member cards for these terms (existing ones are kept as they are).
+
+        Only terms the space sees get cards (a curriculum day may name one it lacks).
+        """
+        known = self._known(space)
+        term_ids = [term_id for term_id in term_ids if term_id in known]
         if not term_ids:
             return 0
         now = self._clock.now()
@@ -193,9 +199,22 @@ class ReviewService:
 
     async def _left(self, settings: SpaceSettings, user_id: str) -> int:
         before = self._day_end(self._clock.now(), settings)
-        due = await self._repo.due_terms(settings.key, user_id, before)
-        known = self._known(settings.key)
-        return sum(1 for term_id in due if term_id in known)
+        hidden = await self._hidden_terms(settings.key)
+        return await self._repo.count_due(settings.key, user_id, before, hidden)
+
+    async def _hidden_terms(self, space: str) -> frozenset[str]:
+        """Term ids with cards that the space no longer sees; looked up once per term set.
+
+        Cards are only made for terms the space sees, so this set changes only when the
+        terms do (a content reload); counting due cards then stays one indexed COUNT.
+        """
+        terms = self._terms(space)
+        cached = self._hidden.get(space)
+        if cached is None or cached[0] is not terms:
+            known = self._known(space)
+            gone = frozenset(i for i in await self._repo.term_ids(space) if i not in known)
+            cached = self._hidden[space] = (terms, gone)
+        return cached[1]
 
     async def due_count(self, space: SpaceRef, user_id: str) -> int:
         """How many cards a member has to review today (for /today and the reminder)."""
@@ -214,7 +233,7 @@ class ReviewService:
         choice = value.strip().lower()
         if choice not in _ON | _OFF:
             return Reply(body=t("review.reminders.usage", locale), ephemeral=True)
-        await self._repo.set_reminders(settings.key, user.id, choice in _ON)
+        await self._repo.set_reminders(settings.key, user.id, choice in _ON, user.display_name)
         key = "review.reminders.on" if choice in _ON else "review.reminders.off"
         return Reply(body=t(key, locale), ephemeral=True)
 
