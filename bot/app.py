@@ -22,7 +22,9 @@ from bot.core.models import Content, SpaceRef, Term
 from bot.core.ports import Clock, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
+from bot.core.review.loop import ReviewLoop
 from bot.core.review.service import ReviewService
+from bot.core.schedule import PostKind
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.infra.clock import SystemClock
@@ -182,8 +184,9 @@ class Application:
         from bot.infra.charts import MatplotlibCharts
 
         glossary = self.services.glossary
+        repo = SqliteReviewRepository(db)
         review = ReviewService(
-            SqliteReviewRepository(db),
+            repo,
             spaces,
             self.clock,
             glossary.terms,
@@ -194,6 +197,10 @@ class Application:
         quiz.answered = review.quiz_answered
         journal.saved = review.entry_saved
         daily.today_lines.append(("review.today.name", review.today_line))
+        loop = ReviewLoop(repo)
+        daily.quiz_prefer = (loop.weakest_terms, "review.quiz.weakest")
+        reminder = daily.composer(PostKind.RETRO_REMINDER)
+        daily.register(PostKind.RETRO_REMINDER, loop.with_due_reviews(reminder))
         glossary.offer_review()
         return review
 

@@ -306,3 +306,48 @@ async def test_stats_for_a_member_with_no_history_says_so(rv):
     reply = await rv.service.stats(SPACE, BOB)
     assert t("stats.empty") in reply.body
     assert reply.attachments == ()
+
+
+async def test_daily_quiz_asks_about_the_term_the_team_remembers_worst_and_says_so(rv):
+    from bot.core.review.loop import ReviewLoop
+
+    for term_id, grade in (("pod", Grade.AGAIN), ("docker", Grade.EASY)):
+        await add(rv, term_id)
+        card = await rv.repo.card_for("discord:guild-1", "u1", term_id)
+        await rv.service.click(SPACE, ALICE, f"review:rate:{card.id}.0.{grade.value}")
+    loop = ReviewLoop(rv.repo)
+    quiz_time = at("Asia/Seoul", 2024, 3, 5, 13)
+    assert await loop.weakest_terms(await rv.stack.spaces.settings(SPACE), quiz_time) == ["pod"]
+    rv.stack.daily.quiz_prefer = (loop.weakest_terms, "review.quiz.weakest")
+    rv.stack.clock.set(quiz_time)
+    await rv.stack.daily.post_due(quiz_time)
+    rnd = await rv.stack.quiz_repo.daily_round("discord:guild-1", quiz_time.date())
+    assert "pod" in rv.stack.morning.subject_terms(rnd.question.subject_id)
+    [post] = [s.reply for s in rv.stack.publisher.posts if s.reply.buttons]
+    assert t("review.quiz.weakest") in post.footer
+
+
+async def test_evening_reminder_lists_the_due_cards_of_members_who_opted_in(rv):
+    from bot.core.daily import Draft
+    from bot.core.replies import Reply
+    from bot.core.review.loop import ReviewLoop
+
+    await add(rv, "docker")
+    await add(rv, "pod")
+    await add(rv, "pod", BOB)
+    await rv.service.set_reminders(SPACE, ALICE, "on")
+    loop = ReviewLoop(rv.repo)
+    settings = await rv.stack.spaces.settings(SPACE)
+    evening = at("Asia/Seoul", 2024, 3, 4, 21)
+    alone = await loop.with_due_reviews(None)(settings, evening.date(), evening)
+    assert alone.reply.title == t("review.reminder.title")
+    assert [f.value for f in alone.reply.fields] == ["Alice 2장"]
+
+    async def retro_reminder(settings, day, at):
+        return Draft(Reply(title="retro"))
+
+    joined = await loop.with_due_reviews(retro_reminder)(settings, evening.date(), evening)
+    assert joined.reply.title == "retro"
+    assert joined.reply.fields[-1].value == "Alice 2장"
+    await rv.service.set_reminders(SPACE, ALICE, "off")
+    assert await loop.with_due_reviews(None)(settings, evening.date(), evening) is None

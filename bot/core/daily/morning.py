@@ -43,6 +43,11 @@ class MorningService:
             found.append(term.id)
         return list(dict.fromkeys(found))
 
+    def subject_terms(self, subject_id: str) -> tuple[str, ...]:
+        """The term ids a quiz question is about: a command card's terms, or the term itself."""
+        card = self._cards.get(subject_id)
+        return tuple(card.terms) if card is not None else (subject_id,)
+
     async def compose(self, settings: SpaceSettings, day: dt.date) -> Reply:
         locale = settings.locale
         position = self.curriculum(settings, day)

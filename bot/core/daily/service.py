@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,6 +58,8 @@ class Draft:
 
 
 Composer = Callable[["SpaceSettings", dt.date, dt.datetime], Awaitable["Draft | None"]]
+# The terms the daily quiz should ask about first (the review feature's weakest terms).
+QuizPrefer = Callable[["SpaceSettings", dt.datetime], Awaitable["Sequence[str]"]]
 # A member's line for /today (the review feature's "복습할 카드 N장"), given space and member.
 TodayLine = Callable[["SpaceRef", str, "str | None"], Awaitable[str]]
 
@@ -88,6 +90,8 @@ class DailyService:
         self._lease = lease
         self._platforms = frozenset(platforms) if platforms is not None else None
         self.today_lines: list[tuple[str, TodayLine]] = []
+        # When set, its terms go first in the daily quiz; the post then says why.
+        self.quiz_prefer: tuple[QuizPrefer, str] | None = None
         self._composers: dict[PostKind, Composer] = {
             PostKind.MORNING: self._compose_morning,
             PostKind.QUIZ: self._compose_quiz,
@@ -96,6 +100,10 @@ class DailyService:
     def register(self, kind: PostKind, composer: Composer) -> None:
         """Add a post kind (the retro reminder); a kind with no composer is never posted."""
         self._composers[kind] = composer
+
+    def composer(self, kind: PostKind) -> Composer | None:
+        """The composer of a kind, so another feature can add to its post."""
+        return self._composers.get(kind)
 
     async def post_due(
         self, at: dt.datetime | None = None, space_id: str | None = None
@@ -229,6 +237,15 @@ class DailyService:
         self, settings: SpaceSettings, day: dt.date, at: dt.datetime
     ) -> Draft | None:
         position = self._morning.curriculum(settings, day)
-        prefer = position.day.terms if position.day is not None else ()
-        rnd, reply = await self._quiz.open_daily(settings, day, at, prefer)
+        prefer: Sequence[str] = position.day.terms if position.day is not None else ()
+        weakest: Sequence[str] = ()
+        if self.quiz_prefer is not None:
+            weakest = await self.quiz_prefer[0](settings, at)
+        rnd, reply = await self._quiz.open_daily(settings, day, at, tuple(weakest) or prefer)
+        asked = self._morning.subject_terms(rnd.question.subject_id) if rnd is not None else ()
+        if self.quiz_prefer is not None and set(asked) & set(weakest):
+            note = t(self.quiz_prefer[1], settings.locale)
+            reply = dataclasses.replace(
+                reply, footer=f"{reply.footer} · {note}" if reply.footer else note
+            )
         return Draft(reply, rnd.id if rnd is not None else None)

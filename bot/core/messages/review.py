@@ -91,6 +91,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "`/review 알림:켜기` 또는 `/review 알림:끄기`로 바꿔요.",
         "en": "Use `/review reminders:on` or `/review reminders:off`.",
     },
+    "review.reminder.title": {"ko": "🧠 복습 알림", "en": "🧠 Review reminder"},
+    "review.reminder.name": {"ko": "복습할 카드", "en": "Cards to review"},
+    "review.reminder.member": {"ko": "{name} {count}장", "en": "{name}: {count}"},
+    "review.quiz.weakest": {
+        "ko": "팀이 가장 잊기 쉬운 용어에서 냈어요",
+        "en": "Asked about the term the team remembers worst",
+    },
     "review.today": {
         "ko": "복습할 카드 {count}장",
         "en": "{count} cards to review",

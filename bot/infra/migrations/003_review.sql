@@ -18,6 +18,8 @@ CREATE TABLE review_cards (
 );
 -- /review and /today read a member's due cards in due order; term_id makes it covering.
 CREATE INDEX review_cards_due ON review_cards (space, user_id, due, term_id);
+-- The daily quiz asks which terms the team remembers worst: only reviewed cards count.
+CREATE INDEX review_cards_reviewed ON review_cards (space, term_id) WHERE reps > 0;
 
 CREATE TABLE review_logs (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -54,5 +56,6 @@ CREATE TABLE review_members (
     space        TEXT NOT NULL,
     user_id      TEXT NOT NULL,
     reminders    INTEGER NOT NULL DEFAULT 0,
+    display_name TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (space, user_id)
 );
