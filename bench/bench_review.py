@@ -213,6 +213,20 @@ async def _clicks(rounds: int) -> None:
         f"- p99 ratio {ratio:.2f}; reviews stored in the median round {bot.rated}/{CLICKERS}; "
         f"{harness.child_health(bots)}; {rounds} alternating rounds, median round shown"
     )
+    per_round = ", ".join(
+        f"{harness.percentile(b.clicks, 99) / harness.percentile(f.clicks, 99):.2f}"
+        for b, f in zip(bots, pongs, strict=True)
+    )
+    print(f"- p99 ratio per round (studybot / pong): {per_round}")
+    pooled = {
+        kind: harness.quantiles([ms for r in runs for ms in r.clicks])
+        for kind, runs in (("studybot", bots), ("pong", pongs))
+    }
+    print(
+        f"- pooled over all rounds: studybot p50 {pooled['studybot'][49]:.1f} / p99 "
+        f"{pooled['studybot'][98]:.1f} ms, pong p50 {pooled['pong'][49]:.1f} / p99 "
+        f"{pooled['pong'][98]:.1f} ms"
+    )
     harness.print_log_errors(bots)
     print()
 
@@ -266,7 +280,7 @@ def _stats() -> None:
 
 
 def main() -> None:
-    args = harness.arguments(__doc__, rounds=3).parse_args()
+    args = harness.arguments(__doc__, rounds=5).parse_args()
     if args.child:
         harness.run_child(args, _studybot, ephemeral_pong=True, quiet=["apscheduler"])
         return

@@ -99,7 +99,10 @@ def _accuracy(ax: Axes, stats: StudyStats, locale: str) -> None:
 
 def _forecast(ax: Axes, stats: StudyStats, locale: str) -> None:
     labels = [day.strftime("%m/%d") for day, _ in stats.forecast]
+    from matplotlib.ticker import MaxNLocator
+
     ax.bar(labels, [count for _, count in stats.forecast], color="#dd8452")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(t("stats.forecast", locale))
     ax.set_ylabel(t("stats.chart.count", locale))
     ax.set_xlabel(t("stats.chart.day", locale))
