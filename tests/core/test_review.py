@@ -351,3 +351,15 @@ async def test_evening_reminder_lists_the_due_cards_of_members_who_opted_in(rv):
     assert joined.reply.fields[-1].value == "Alice 2장"
     await rv.service.set_reminders(SPACE, ALICE, "off")
     assert await loop.with_due_reviews(None)(settings, evening.date(), evening) is None
+
+
+async def test_buttons_work_after_a_restart_because_they_carry_only_ids(rv):
+    await add(rv, "docker")
+    front = await rv.service.review(SPACE, ALICE)
+    restarted = ReviewService(
+        rv.repo, rv.stack.spaces, rv.stack.clock, lambda _space: tuple(rv.terms)
+    )
+    back = await restarted.click(SPACE, ALICE, button_ids(front)[0])
+    assert len(back.buttons) == 4
+    done = await restarted.click(SPACE, ALICE, button_ids(back)[2])
+    assert done.title == t("review.done.title")

@@ -56,3 +56,21 @@ async def test_the_answer_hook_hears_each_first_answer_once(correct):
     with pytest.raises(Exception, match="already"):
         await stack.quiz.answer(SPACE, ALICE, f"quiz:answer:{round_id}:{choice}")
     assert heard == [(round_id, correct)]
+
+
+async def test_a_failing_saved_entry_hook_does_not_lose_the_retro():
+    from bot.core.journal import RetroForm
+    from tests.core.fakes import make_journal
+
+    journal = make_journal(at("Asia/Seoul", 2024, 3, 4, 20))
+    heard = []
+
+    async def broken(space, user_id, day, kind, rows):
+        heard.append((kind, rows))
+        raise RuntimeError("review storage is down")
+
+    journal.journal.saved = broken
+    form = RetroForm(learned="파드를 배웠다", reflection="좋았다", terms="파드 | 컨테이너 묶음 |")
+    saved = await journal.journal.save_retro(SPACE, ALICE, form)
+    assert saved.entry.body.learned == "파드를 배웠다"
+    assert heard == [("retro", ["pod"])]

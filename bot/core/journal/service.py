@@ -190,7 +190,10 @@ class JournalService:
         await self.team_glossary.suggest(key, actor, chosen, unknown, now)
         if self.saved is not None:
             rows = [self.team_glossary.linker(key).match_name(r.term) for r in body.terms]
-            await self.saved(space, actor.id, chosen, kind.value, [r for r in rows if r])
+            try:
+                await self.saved(space, actor.id, chosen, kind.value, [r for r in rows if r])
+            except Exception:
+                log.exception("the saved-entry hook failed for %s", key)
         log.info("%s %s of %s on %s: %s", key, kind.value, actor.id, chosen, status.value)
         suggested = tuple(row.term for row in unknown)
         reply = render.entry_card(
