@@ -181,6 +181,7 @@ class Application:
         journal: JournalService,
     ) -> ReviewService:
         """The review service, hooked into the quiz, the journal, /today and /define."""
+        from bot.infra.anki import GenankiDecks
         from bot.infra.charts import MatplotlibCharts
 
         glossary = self.services.glossary
@@ -193,6 +194,7 @@ class Application:
             commands=self.content.commands,
             day_terms=morning.day_terms,
             charts=MatplotlibCharts(),
+            decks=GenankiDecks(),
         )
         quiz.answered = review.quiz_answered
         journal.saved = review.entry_saved

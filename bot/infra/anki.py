@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]  # genanki ships no type hints
@@ -71,3 +72,13 @@ def write_deck(path: Path, space: str, terms: Iterable[Term]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(deck).write_to_file(str(path))
     return len(deck.notes)  # a list of the notes added above
+
+
+class GenankiDecks:
+    """Implements DeckBuilder: the same deck as ``export anki``, as bytes for a chat reply."""
+
+    def build(self, space: str, terms: Sequence[Term]) -> bytes:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "deck.apkg"
+            write_deck(path, space, terms)
+            return path.read_bytes()

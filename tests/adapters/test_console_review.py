@@ -108,3 +108,11 @@ async def test_a_retro_term_row_and_the_days_terms_become_cards(chat, applicatio
     assert added == 0, "the 용어 row 파드 already made a card"
     front = render_text(await chat.handle("/review"))
     assert "→ [1] 정답 보기" in front
+
+
+async def test_the_anki_button_writes_the_deck_under_the_data_dir(chat, tmp_path):
+    text = render_text(await chat.click("review:anki:deck"))
+    path = (tmp_path / "data" / "stats" / "studybot-console_local.apkg").resolve()
+    assert str(path) in text
+    assert (await asyncio.to_thread(path.read_bytes))[:2] == b"PK"
+    assert "Anki" in text

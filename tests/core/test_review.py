@@ -363,3 +363,8 @@ async def test_buttons_work_after_a_restart_because_they_carry_only_ids(rv):
     assert len(back.buttons) == 4
     done = await restarted.click(SPACE, ALICE, button_ids(back)[2])
     assert done.title == t("review.done.title")
+
+
+async def test_the_anki_button_is_refused_where_no_deck_builder_is_wired(rv):
+    with pytest.raises(InvalidReviewButtonError):
+        await rv.service.click(SPACE, ALICE, "review:anki:deck")

@@ -28,12 +28,11 @@ def register(chat: ConsoleChat, stats_dir: Path | None = None) -> None:
         return await need(services.review).review(chat.space, chat.user, chat.locale)
 
     async def click(custom_id: str) -> Reply:
-        return await need(services.review).click(chat.space, chat.user, custom_id, chat.locale)
+        reply = await need(services.review).click(chat.space, chat.user, custom_id, chat.locale)
+        return await with_files(reply) if reply.attachments else reply
 
-    async def stats(args: str) -> Reply:
-        name = args.strip().lstrip("@")
-        target = UserRef(chat.user.platform, name, name) if name else None
-        reply = await need(services.review).stats(chat.space, chat.user, target, chat.locale)
+    async def with_files(reply: Reply) -> Reply:
+        """Write the reply's files under the data dir and say where, before its text."""
         folder = stats_dir or _default_stats_dir()
         lines = []
         for attachment in reply.attachments:
@@ -41,6 +40,12 @@ def register(chat: ConsoleChat, stats_dir: Path | None = None) -> None:
             lines.append(t("stats.saved", chat.locale, path=path))
         body = "\n\n".join([*lines, reply.body])
         return Reply(title=reply.title, body=body, ephemeral=True)
+
+    async def stats(args: str) -> Reply:
+        name = args.strip().lstrip("@")
+        target = UserRef(chat.user.platform, name, name) if name else None
+        reply = await need(services.review).stats(chat.space, chat.user, target, chat.locale)
+        return await with_files(reply)
 
     async def today(_args: str) -> Reply:
         # /today with the member's own lines (복습할 카드 N장); daily's own /today has no actor.

@@ -6,6 +6,7 @@ import asyncio
 import io
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -23,6 +24,7 @@ from bot.adapters.discord.respond import (
     respond,
 )
 from bot.adapters.discord.translator import ls
+from bot.core.i18n import Locale
 from bot.core.models import UserRef
 from bot.core.replies import Reply
 
@@ -35,6 +37,7 @@ REMINDER_CHOICES = [
 # Flip and rate edit the private card in place; add answers beside the public /define card.
 IN_PLACE = ("review:flip", "review:rate")
 ADD = "review:add"
+ANKI = "review:anki"
 
 
 def register(bot: StudyBot) -> None:
@@ -44,6 +47,7 @@ def register(bot: StudyBot) -> None:
     for prefix in IN_PLACE:
         bot.add_button_route(prefix, _button(prefix, update=True))
     bot.add_button_route(ADD, _button(ADD, update=False))
+    bot.add_button_route(ANKI, _anki)
 
 
 def _review_command() -> app_commands.Command[Any, ..., None]:
@@ -108,6 +112,19 @@ def _stats_command() -> app_commands.Command[Any, ..., None]:
     return stats
 
 
+async def _anki(interaction: discord.Interaction[StudyBot], arg: str) -> None:
+    """The ``Anki 덱 받기`` button: the space's glossary as an .apkg, privately."""
+    service = interaction.client.services.review
+    custom_id = f"{ANKI}:{arg}"
+    await send_with_files(
+        interaction,
+        ANKI,
+        lambda locale: need(service).click(
+            space_of(interaction), member_of(interaction), custom_id, locale
+        ),
+    )
+
+
 async def send_stats(
     interaction: discord.Interaction[StudyBot],
     target: UserRef | None,
@@ -115,12 +132,29 @@ async def send_stats(
     defer_after: float = DEFER_AFTER,
 ) -> None:
     """Answer /stats privately with the picture attached (the first render may be deferred)."""
+    service = interaction.client.services.review
+    await send_with_files(
+        interaction,
+        "stats",
+        lambda locale: need(service).stats(
+            space_of(interaction), member_of(interaction), target, locale
+        ),
+        defer_after=defer_after,
+    )
+
+
+async def send_with_files(
+    interaction: discord.Interaction[StudyBot],
+    command: str,
+    produce: Callable[[Locale], Awaitable[Reply]],
+    *,
+    defer_after: float = DEFER_AFTER,
+) -> None:
+    """Answer privately with the reply's files attached, deferring when it is slow."""
     started = time.perf_counter()
     locale = locale_for(interaction, interaction.client.settings.locale)
-    service = interaction.client.services.review
     try:
-        space, viewer = space_of(interaction), member_of(interaction)
-        task = asyncio.ensure_future(need(service).stats(space, viewer, target, locale))
+        task = asyncio.ensure_future(produce(locale))
         done, _ = await asyncio.wait({task}, timeout=defer_after)
         if not done:
             try:
@@ -131,25 +165,27 @@ async def send_stats(
         reply = await task
     except Exception as error:
         failed, outcome = reply_for_error(
-            error, locale, interaction_id=interaction.id, command="stats"
+            error, locale, interaction_id=interaction.id, command=command
         )
         if not await deliver(interaction, failed, private=True):
             outcome = f"{outcome}+send_failed"
-        log_interaction(interaction, "stats", outcome, started)
+        log_interaction(interaction, command, outcome, started)
         return
     outcome = "ok"
     try:
         await _send_with_files(interaction, reply)
     except discord.HTTPException as error:
-        log.warning("interaction id=%s: Discord refused /stats (%s)", interaction.id, error.status)
+        log.warning(
+            "interaction id=%s: Discord refused %s (%s)", interaction.id, command, error.status
+        )
         outcome = "ok+send_failed"
-    log_interaction(interaction, "stats", outcome, started)
+    log_interaction(interaction, command, outcome, started)
 
 
 async def _send_with_files(interaction: discord.Interaction[StudyBot], reply: Reply) -> None:
     embed = render(reply).embed
     files = [discord.File(io.BytesIO(a.data), filename=a.name) for a in reply.attachments]
-    if files:
+    if files and files[0].filename.endswith(".png"):
         embed.set_image(url=f"attachment://{files[0].filename}")
     if interaction.response.is_done():
         await interaction.edit_original_response(

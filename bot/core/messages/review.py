@@ -119,6 +119,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 카드는 이미 기록했어요. `/review`로 다음 카드를 봐요.",
         "en": "This card was already rated. Use `/review` for the next one.",
     },
+    "review.anki.button": {"ko": "Anki 덱 받기", "en": "Get the Anki deck"},
+    "review.anki.ready": {
+        "ko": "용어 {count}개를 Anki 덱으로 묶었어요: {name}",
+        "en": "Packed {count} terms as an Anki deck: {name}",
+    },
     "stats.title": {
         "ko": "📊 {name}님의 학습 기록",
         "en": "📊 {name}'s study record",

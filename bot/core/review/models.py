@@ -13,6 +13,7 @@ BUTTON_FEATURE = "review"
 _FLIP = re.compile(r"^review:flip:(\d{1,18})\.(\d{1,9})$")
 _RATE = re.compile(r"^review:rate:(\d{1,18})\.(\d{1,9})\.([a-z]{1,8})$")
 _ADD = re.compile(r"^review:add:([a-z0-9][a-z0-9-]{0,119})$")
+ANKI_BUTTON = "review:anki:deck"
 
 
 class Grade(StrEnum):
@@ -121,4 +122,6 @@ def parse_button(custom_id: str) -> ReviewButton:
         return ReviewButton("rate", int(match.group(1)), int(match.group(2)), grade)
     if match := _ADD.match(custom_id):
         return ReviewButton("add", term_id=match.group(1))
+    if custom_id == ANKI_BUTTON:
+        return ReviewButton("anki")
     raise InvalidReviewButtonError(custom_id=custom_id[:100])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from bot.core.models import Term
     from bot.core.review.models import Activity, Card, Grade, LoggedReview, Rating
     from bot.core.review.stats import StudyStats
 
@@ -97,6 +98,12 @@ class ReviewRepository(Protocol):
     async def reminded(self, space: str) -> set[str]:
         """Members of a space who turned review reminders on."""
         ...
+
+
+class DeckBuilder(Protocol):
+    """Packs glossary terms as an Anki deck (.apkg bytes), one note per term."""
+
+    def build(self, space: str, terms: Sequence[Term]) -> bytes: ...
 
 
 class ChartRenderer(Protocol):

@@ -12,8 +12,21 @@ from typing import TYPE_CHECKING
 from bot.core.i18n import t
 from bot.core.replies import Attachment, Reply
 from bot.core.review import render
-from bot.core.review.errors import AlreadyRatedError, CardNotDueError, UnknownCardError
-from bot.core.review.models import Activity, Card, Grade, Rating, Source, parse_button
+from bot.core.review.errors import (
+    AlreadyRatedError,
+    CardNotDueError,
+    InvalidReviewButtonError,
+    UnknownCardError,
+)
+from bot.core.review.models import (
+    ANKI_BUTTON,
+    Activity,
+    Card,
+    Grade,
+    Rating,
+    Source,
+    parse_button,
+)
 from bot.core.review.scheduling import Scheduling
 from bot.core.review.stats import HEATMAP_WEEKS, StudyStats, build_stats, week_start
 from bot.core.schedule import local_date
@@ -22,7 +35,7 @@ if TYPE_CHECKING:
     from bot.core.models import CommandCard, SpaceRef, Term, UserRef
     from bot.core.ports import Clock
     from bot.core.quiz.models import Answer, QuizRound
-    from bot.core.review.ports import ChartRenderer, ReviewRepository
+    from bot.core.review.ports import ChartRenderer, DeckBuilder, ReviewRepository
     from bot.core.spaces import SpaceService, SpaceSettings
 
 log = logging.getLogger(__name__)
@@ -51,6 +64,7 @@ class ReviewService:
         commands: Sequence[CommandCard] = (),
         day_terms: DayTerms | None = None,
         charts: ChartRenderer | None = None,
+        decks: DeckBuilder | None = None,
         scheduling: Scheduling | None = None,
     ) -> None:
         self._repo = repo
@@ -60,6 +74,7 @@ class ReviewService:
         self._card_terms = {c.id: tuple(c.terms) for c in commands}
         self._day_terms = day_terms
         self._charts = charts
+        self._decks = decks
         self._fsrs = scheduling or Scheduling()
         self._by_id: dict[str, tuple[Sequence[Term], dict[str, Term]]] = {}
         self._hidden: dict[str, tuple[Sequence[Term], frozenset[str]]] = {}
@@ -142,6 +157,8 @@ class ReviewService:
         locale = locale or settings.locale
         if button.action == "add":
             return await self._add(settings, user, button.term_id, locale)
+        if button.action == "anki":
+            return await self.anki(settings, locale)
         card, term = await self._owned(settings, user.id, button.card_id)
         if card.reps != button.reps:
             raise AlreadyRatedError(card_id=card.id)
@@ -167,6 +184,17 @@ class ReviewService:
         added = await self.add_terms(settings.key, user.id, (term_id,))
         key = "review.added" if added else "review.already_added"
         return Reply(body=t(key, locale, term=term.term), ephemeral=True)
+
+    async def anki(self, settings: SpaceSettings, locale: str) -> Reply:
+        """The space's glossary as an Anki deck, attached (``/export`` offers the button)."""
+        terms = self._terms(settings.key)
+        if self._decks is None:
+            raise InvalidReviewButtonError(custom_id=ANKI_BUTTON)
+        data = await asyncio.to_thread(self._decks.build, settings.key, terms)
+        name = f"studybot-{_file_part(settings.key)}.apkg"
+        body = t("review.anki.ready", locale, count=len(terms), name=name)
+        attachment = Attachment(name, data, "application/octet-stream")
+        return Reply(body=body, attachments=(attachment,), ephemeral=True)
 
     async def _owned(
         self, settings: SpaceSettings, user_id: str, card_id: int

@@ -61,3 +61,14 @@ async def test_stats_answers_privately_with_a_png(fake, settings):
     assert upload.filename.endswith("-2025-03-03.png")
     assert upload.data[:8] == b"\x89PNG\r\n\x1a\n"
     assert t("stats.forecast", "ko") in sent.embeds[0]["description"]
+
+
+async def test_the_anki_button_answers_privately_with_the_deck(fake, settings):
+    async with study_loop(settings, seoul(10)) as loop, online(fake, loop):
+        post = fake.planted_message(["review:anki:deck"])
+        sent = await click(fake, post, "review:anki:deck", ALICE)
+
+    assert sent.ephemeral
+    (upload,) = files(fake, sent)
+    assert upload.filename == f"studybot-discord_{fake.guild_ids[0]}.apkg"
+    assert upload.data[:2] == b"PK"
