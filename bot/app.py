@@ -20,11 +20,14 @@ from bot.core.glossary import GlossaryService
 from bot.core.interaction.setup import build_router
 from bot.core.journal import JournalService
 from bot.core.lookup import GlossaryIndex
-from bot.core.models import Content, SpaceRef
+from bot.core.models import Content, SpaceRef, Term
 from bot.core.ports import Clock, PostKey, PostStatus, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
-from bot.core.schedule import due_posts
+from bot.core.review.loop import ReviewLoop
+from bot.core.review.ports import ReviewRepository
+from bot.core.review.service import ReviewService
+from bot.core.schedule import PostKind, due_posts
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
 from bot.faces import Face, Serving, chosen
@@ -147,12 +150,13 @@ class Application:
         glossary = self.services.glossary
         quiz_repo = store.quiz
         quiz = QuizService(self.content, quiz_repo, spaces, clock, terms=glossary.terms)
+        morning = MorningService(self.content, store.rotation)
         daily = DailyService(
             spaces=spaces,
             posts=store.posts,
             publisher=self.relay,
             clock=clock,
-            morning=MorningService(self.content, store.rotation),
+            morning=morning,
             quiz=quiz,
             platforms=set(self.platforms),
         )
@@ -167,8 +171,13 @@ class Application:
         )
         journal.register(daily)
         await journal.load_glossary_layers()
+        review = (
+            None
+            if store.review is None
+            else self._review(store.review, spaces, morning, daily, quiz, journal)
+        )
         self.services = Services(
-            glossary=glossary, spaces=spaces, daily=daily, quiz=quiz, journal=journal
+            glossary=glossary, spaces=spaces, daily=daily, quiz=quiz, journal=journal, review=review
         )
         self._scheduler = DailyScheduler(daily, spaces, clock)
         spaces.on_change(self._scheduler.on_settings_changed)
@@ -191,6 +200,40 @@ class Application:
         if self._storage is None:
             return []
         return [s.key for s in await self._storage.spaces.all()]
+
+    def _review(
+        self,
+        repo: ReviewRepository,
+        spaces: SpaceService,
+        morning: MorningService,
+        daily: DailyService,
+        quiz: QuizService,
+        journal: JournalService,
+    ) -> ReviewService:
+        """The review service, hooked into the quiz, the journal, /today and /define."""
+        from bot.infra.anki import GenankiDecks
+        from bot.infra.charts import MatplotlibCharts
+
+        glossary = self.services.glossary
+        review = ReviewService(
+            repo,
+            spaces,
+            self.clock,
+            glossary.terms,
+            commands=self.content.commands,
+            day_terms=morning.day_terms,
+            charts=MatplotlibCharts(),
+            decks=GenankiDecks(),
+        )
+        quiz.answered = review.quiz_answered
+        journal.saved = review.entry_saved
+        daily.today_lines.append(("review.today.name", review.today_line))
+        loop = ReviewLoop(repo)
+        daily.quiz_prefer = (loop.weakest_terms, "review.quiz.weakest")
+        reminder = daily.composer(PostKind.RETRO_REMINDER)
+        daily.register(PostKind.RETRO_REMINDER, loop.with_due_reviews(reminder))
+        glossary.offer_review()
+        return review
 
     @property
     def scheduler(self) -> DailyScheduler | None:
@@ -281,6 +324,14 @@ class Application:
             raise RuntimeError("use Application as an async context manager")
         return await self._storage.export_glossary(space)
 
+    async def anki_terms(self, space: str, member: str | None) -> tuple[Term, ...]:
+        """The glossary a space sees, or only the terms ``member`` has review cards for."""
+        terms = self.services.glossary.terms(space)
+        if member is None or self.services.review is None:
+            return terms
+        mine = await self.services.review.card_terms(space, member)
+        return tuple(term for term in terms if term.id in mine)
+
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
@@ -293,7 +344,11 @@ class Application:
 
 
 async def run(
-    settings: Settings, platform: Platform | None = None, *, force_sync: bool = False
+    settings: Settings,
+    platform: Platform | None = None,
+    *,
+    force_sync: bool = False,
+    clock: Clock | None = None,
 ) -> None:
     """Start every configured face (or ``platform``) and run until they end or SIGTERM/SIGINT.
 
@@ -306,7 +361,7 @@ async def run(
     faces = chosen(settings, platform)
     try:
         async with Application(
-            settings, content, [face.name for face in faces], index=index
+            settings, content, [face.name for face in faces], index=index, clock=clock
         ) as application:
             await _serve(application, faces, force_sync=force_sync)
     finally:

@@ -26,6 +26,7 @@ from bot.faces import FACES, chosen
 from bot.infra import backend
 from bot.infra.backend import CopyError, DatabaseUrlError
 from bot.infra.backend import StorageUnavailableError as BackendUnavailableError
+from bot.infra.clock import StartedClock
 from bot.infra.content import load_content
 from bot.infra.db import MigrationError
 from bot.infra.importers.docker import import_docker_glossary
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the bot (Discord with a token, else the console)")
     run.add_argument("--platform", choices=sorted(FACES))
     run.add_argument("--sync", action="store_true", help="force a Discord command sync")
+    run.add_argument("--at", type=_instant, help="start the bot's clock at this ISO-8601 instant")
     check = sub.add_parser("check", help="validate the content folder")
     check.add_argument("--content", type=Path)
     define = sub.add_parser("define", help="look up terms")
@@ -79,6 +81,10 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     til.add_argument("--to", dest="date_to", type=dt.date.fromisoformat)
     glossary = kinds.add_parser("glossary", help="a space's accepted terms as content YAML")
     glossary.add_argument("--space", required=True)
+    anki = kinds.add_parser("anki", help="a space's glossary as an Anki deck (.apkg)")
+    anki.add_argument("--space", required=True, help="space id, e.g. discord:123 or console:local")
+    anki.add_argument("--member", help="only the terms this member has review cards for")
+    anki.add_argument("--out", type=Path, help="default: ./studybot-<space>.apkg")
 
 
 def _storage_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,7 +145,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "import":
         return _import(args.kind, args.files, args.out or settings.content_dir or Path("content"))
     if args.command == "run":
-        return _run(settings, args.platform, force_sync=args.sync)
+        return _run(settings, args.platform, force_sync=args.sync, at=args.at)
     app.configure_logging(settings)
     if args.command == "post-due":
         try:
@@ -165,14 +171,21 @@ def _migrate(settings: Settings) -> int:
     return EXIT_OK
 
 
-def _run(settings: Settings, platform: Platform | None, *, force_sync: bool) -> int:
+def _run(
+    settings: Settings,
+    platform: Platform | None,
+    *,
+    force_sync: bool,
+    at: dt.datetime | None = None,
+) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
         return EXIT_PROBLEM
     faces = [face.name for face in chosen(settings, platform)]
     # In the console the terminal is the chat; log lines would land between the answers.
     app.configure_logging(settings, to_file="console" in faces)
-    asyncio.run(app.run(settings, platform, force_sync=force_sync))
+    clock = StartedClock(at) if at is not None else None
+    asyncio.run(app.run(settings, platform, force_sync=force_sync, clock=clock))
     return EXIT_OK
 
 
@@ -291,6 +304,8 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
         if args.kind == "glossary":
             print(await application.export_glossary(args.space), end="")
             return EXIT_OK
+        if args.kind == "anki":
+            return await _export_anki(application, _space_ref(args.space, settings), args)
         first = args.date or args.date_from
         last = args.date or args.date_to or first
         journal = application.services.journal
@@ -298,6 +313,19 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_PROBLEM
         space = _space_ref(args.space, settings)
         print(await journal.export_til(space, args.member, first, last), end="")
+    return EXIT_OK
+
+
+async def _export_anki(
+    application: app.Application, space: SpaceRef, args: argparse.Namespace
+) -> int:
+    from bot.infra.anki import write_deck
+
+    key = f"{space.platform}:{space.id}"
+    terms = await application.anki_terms(key, args.member)
+    out = args.out or Path(f"studybot-{key.replace('/', '-')}.apkg")
+    count = await asyncio.to_thread(write_deck, out, key, terms)
+    print(f"wrote {count} notes to {out.resolve()}")
     return EXIT_OK
 
 

@@ -63,6 +63,7 @@ class GlossaryService:
         # Cards are pure functions of (space's index, term, locale) and are asked for again
         # and again in a busy channel; a bounded cache spares re-rendering them each time.
         self._cards: dict[tuple[str | None, str, Locale], Reply] = {}
+        self._review_button = False
 
     @property
     def index(self) -> GlossaryIndex:
@@ -183,13 +184,24 @@ class GlossaryService:
             links = "\n".join(f"{link.title}: <{link.url}>" for link in term.links)
             fields.append(ReplyField(t("define.links", locale), links))
         footer = [t("define.source", locale, source=term.source)] if term.source else []
+        review = self._review(term, locale)
         return Reply(
             title=safe(term.term, MAX_TITLE),
             body=safe(term.definition, MAX_BODY),
             fields=tuple(ReplyField(f.name, safe(f.value, MAX_FIELD)) for f in fields),
-            buttons=_buttons(related),
+            buttons=review + _buttons(related)[: MAX_BUTTONS - len(review)],
             footer=" · ".join(safe(part, MAX_FIELD) for part in footer),
         )
+
+    def offer_review(self) -> None:
+        """Put ``복습에 추가`` on every entry; the composition root calls it once cards exist."""
+        self._review_button = True
+        self._cards.clear()
+
+    def _review(self, term: Term, locale: Locale) -> tuple[ReplyButton, ...]:
+        if not self._review_button:
+            return ()
+        return (ReplyButton(t("review.add.button", locale), f"review:add:{term.id}"),)
 
     def _related(self, term: Term, index: GlossaryIndex) -> list[Term]:
         found = (index.get(term_id) for term_id in term.related)

@@ -15,6 +15,7 @@ from bot.core.messages import (
     journal,
     spaces,
 )
+from bot.core.messages import review as review_messages
 from bot.core.particles import particle
 
 Locale = Literal["ko", "en"]
@@ -29,6 +30,7 @@ _CATALOGUES = (
     interaction.MESSAGES,
     journal.MESSAGES,
     spaces.MESSAGES,
+    review_messages.MESSAGES,
 )
 _MESSAGES: dict[str, dict[str, str]] = {}
 for _catalogue in _CATALOGUES:

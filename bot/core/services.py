@@ -10,6 +10,7 @@ from bot.core.errors import NeedsDatabaseError
 from bot.core.glossary import GlossaryService
 from bot.core.journal import JournalService
 from bot.core.quiz import QuizService
+from bot.core.review.service import ReviewService
 from bot.core.spaces import SpaceService
 
 
@@ -26,6 +27,7 @@ class Services:
     daily: DailyService | None = None
     quiz: QuizService | None = None
     journal: JournalService | None = None
+    review: ReviewService | None = None
 
 
 S = TypeVar("S")

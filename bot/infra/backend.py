@@ -18,6 +18,7 @@ from bot.core.ports import (
     RotationRepository,
     SpaceRepository,
 )
+from bot.core.review.ports import ReviewRepository
 from bot.core.shards import ShardPlan
 from bot.core.spaces import SpaceSettings
 from bot.infra.db import Database
@@ -29,6 +30,7 @@ from bot.infra.repositories import (
     SqliteRotationRepository,
     SqliteSpaceRepository,
 )
+from bot.infra.review_repository import SqliteReviewRepository
 
 if TYPE_CHECKING:
     from bot.infra.postgres.copy import Counted, Side
@@ -136,6 +138,8 @@ class Storage:
     quiz: QuizRepository
     journal: JournalRepository
     database: Database | PostgresDatabase  # for the few tools that are not ports
+    # Review cards are kept on SQLite; a backend without them runs without /review.
+    review: ReviewRepository | None = None
 
     @contextlib.asynccontextmanager
     async def watch(self, on_change: OnChange) -> AsyncIterator[None]:
@@ -170,7 +174,7 @@ async def open_storage(
             yield Storage(
                 url, SqliteSpaceRepository(db, clock), SqlitePostLog(db),
                 SqliteRotationRepository(db), SqliteQuizRepository(db),
-                SqliteJournalRepository(db), db,
+                SqliteJournalRepository(db), db, SqliteReviewRepository(db),
             )  # fmt: skip
         return
     # asyncpg is imported only for PostgreSQL, so a SQLite bot starts no slower.

@@ -29,9 +29,18 @@ __all__ = [
 StartSchedule = Callable[[Publisher], Awaitable[object]]
 
 
-def make_chat(services: Services, locale: str = "ko", router: Router | None = None) -> ConsoleChat:
-    """A console chat over the shared router (built here when none is given)."""
-    return ConsoleChat(services, locale=locale, router=router)
+def make_chat(
+    services: Services,
+    locale: str = "ko",
+    router: Router | None = None,
+    files_dir: Path | None = None,
+) -> ConsoleChat:
+    """A console chat over the shared router (built here when none is given).
+
+    Files a terminal cannot show (a ``/stats`` picture, a deck) are written under
+    ``files_dir`` (the data dir): charts in ``stats/``, the rest in ``exports/``.
+    """
+    return ConsoleChat(services, locale=locale, router=router, files_dir=files_dir)
 
 
 async def prepare_space(services: Services) -> None:
@@ -55,13 +64,14 @@ async def serve(
     router: Router | None = None,
     *,
     history: Path | None = None,
+    files_dir: Path | None = None,
 ) -> None:
     """Run the console chat on this terminal, or on piped input without the schedule.
 
     A terminal gets the line editor (history in ``history``); piped input is a batch of
     commands, read as plain lines, and scheduled posts belong to the live chat only.
     """
-    chat = make_chat(services, locale, router)
+    chat = make_chat(services, locale, router, files_dir)
     if sys.stdin.isatty() and sys.stdout.isatty():
         from .editor import run_interactive
 

@@ -7,10 +7,12 @@ options, buttons, forms and error replies as on every other face.
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from bot.core.glossary import Choice
 from bot.core.i18n import Locale, normalize_locale, t
@@ -19,7 +21,7 @@ from bot.core.interaction.forms import CONSOLE_FORM, Form, Refusal, keep_draft
 from bot.core.interaction.router import Outcome, Router
 from bot.core.interaction.setup import build_router
 from bot.core.models import SpaceRef, UserRef
-from bot.core.replies import Reply, ReplyField, Tone
+from bot.core.replies import Attachment, Reply, ReplyField, Tone
 from bot.core.services import Services
 
 __all__ = ["CONSOLE_CHANNEL", "CONSOLE_SPACE", "ConsoleChat", "console_user"]
@@ -50,6 +52,8 @@ class ConsoleChat:
     user: UserRef = field(default_factory=console_user)
     space: SpaceRef = CONSOLE_SPACE
     router: Router | None = None
+    # Where files a terminal cannot show (a chart, a deck) are written; None keeps them out.
+    files_dir: Path | None = None
     # Asks for one form field (the console's modal); the terminal front end sets it.
     ask: Ask = _no_input
     _buttons: tuple[str, ...] = ()
@@ -146,9 +150,20 @@ class ConsoleChat:
         response = outcome.response
         if isinstance(response, Form):
             return await self._fill(response)
-        if isinstance(response, Refusal):
-            return _inline_files(response.reply)
-        return _inline_files(response)
+        reply = response.reply if isinstance(response, Refusal) else response
+        return await self._save_files(_inline_files(reply))
+
+    async def _save_files(self, reply: Reply) -> Reply:
+        """Write the files a terminal cannot show and say where each one is."""
+        if not reply.attachments or self.files_dir is None:
+            return reply
+        lines = []
+        for attachment in reply.attachments:
+            folder = self.files_dir / ("stats" if attachment.mime == "image/png" else "exports")
+            path = await asyncio.to_thread(_write, folder, attachment)
+            lines.append(t("console.file.saved", self.locale, path=path))
+        body = "\n\n".join(part for part in (*lines, reply.body) if part)
+        return replace(reply, body=body, attachments=())
 
     async def _fill(self, form: Form) -> Reply:
         """Ask each field in turn; an empty answer keeps what the form was prefilled with."""
@@ -169,6 +184,13 @@ class ConsoleChat:
         fields = self._router().commands[name].form_fields
         typed = {f: await self.ask(t("console.form.unavailable", self.locale)) for f in fields}
         return keep_draft(Reply(), typed, {f: t(f"form.draft.{f}", self.locale) for f in fields})
+
+
+def _write(folder: Path, attachment: Attachment) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = (folder / Path(attachment.name).name).resolve()
+    path.write_bytes(attachment.data)
+    return path
 
 
 def _inline_files(reply: Reply) -> Reply:

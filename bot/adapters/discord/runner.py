@@ -12,7 +12,7 @@ import discord
 import yarl
 from discord.gateway import DiscordWebSocket
 
-from bot.adapters.discord import daily, define, journal, quiz, spaces
+from bot.adapters.discord import daily, define, journal, quiz, review, spaces
 from bot.adapters.discord import help as help_feature
 from bot.adapters.discord.client import StudyBot
 from bot.adapters.discord.errors import DiscordLoginError, MissingTokenError
@@ -58,7 +58,7 @@ def build_client(
     else:  # discord.py reads these two when it launches the shards, at connect
         bot = sharded = ShardedStudyBot(settings, services, force_sync=force_sync, router=router)
         sharded.shard_count, sharded.shard_ids = plan.count, list(plan.held)
-    for feature in (define, help_feature, daily, quiz, spaces, journal):
+    for feature in (define, help_feature, daily, quiz, spaces, journal, review):
         feature.register(bot)
     return bot
 

@@ -29,6 +29,9 @@ async def deliver(
     rendered = render(reply)
     ephemeral = private or rendered.ephemeral
     files = _files(reply)
+    picture = next((a.name for a in reply.attachments if a.mime.startswith("image/")), None)
+    if picture is not None:  # a chart shows inside the card rather than as a download
+        rendered.embed.set_image(url=f"attachment://{picture}")
     try:
         if interaction.response.is_done():
             await _after_defer(interaction, rendered, files, ephemeral=ephemeral, update=update)

@@ -9,6 +9,7 @@ from bot.core.daily.curriculum import CurriculumPosition, CurriculumState, curri
 from bot.core.daily.rotation import TermRotation
 from bot.core.i18n import t
 from bot.core.replies import MAX_BODY, MAX_FIELD, MAX_TITLE, Reply, ReplyField, safe
+from bot.core.schedule import is_study_day
 
 if TYPE_CHECKING:
     from bot.core.models import Content, StudyDay, Term
@@ -33,6 +34,19 @@ class MorningService:
         position = self.curriculum(settings, day)
         prefer = position.day.terms if position.day is not None else ()
         return await self._rotation.pick(settings.key, day, prefer)
+
+    async def day_terms(self, settings: SpaceSettings, day: dt.date) -> list[str]:
+        """The terms a member meets by taking part: the curriculum day's and the term of the day."""
+        position = self.curriculum(settings, day)
+        found = list(position.day.terms) if position.day is not None else []
+        if is_study_day(settings, day) and (term := await self.term_of_day(settings, day)):
+            found.append(term.id)
+        return list(dict.fromkeys(found))
+
+    def subject_terms(self, subject_id: str) -> tuple[str, ...]:
+        """The term ids a quiz question is about: a command card's terms, or the term itself."""
+        card = self._cards.get(subject_id)
+        return tuple(card.terms) if card is not None else (subject_id,)
 
     async def compose(self, settings: SpaceSettings, day: dt.date) -> Reply:
         locale = settings.locale

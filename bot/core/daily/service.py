@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.i18n import t
 from bot.core.ports import PostKey, PostStatus
-from bot.core.replies import Reply
+from bot.core.replies import Reply, ReplyField
 from bot.core.schedule import (
     DEFAULT_GRACE,
     DuePost,
@@ -58,6 +58,10 @@ class Draft:
 
 
 Composer = Callable[["SpaceSettings", dt.date, dt.datetime], Awaitable["Draft | None"]]
+# The terms the daily quiz should ask about first (the review feature's weakest terms).
+QuizPrefer = Callable[["SpaceSettings", dt.datetime], Awaitable["Sequence[str]"]]
+# A member's line for /today (the review feature's "복습할 카드 N장"), given space and member.
+TodayLine = Callable[["SpaceRef", str, "str | None"], Awaitable[str]]
 
 
 class DailyService:
@@ -85,6 +89,9 @@ class DailyService:
         self.grace = grace
         self._lease = lease
         self._platforms = frozenset(platforms) if platforms is not None else None
+        self.today_lines: list[tuple[str, TodayLine]] = []
+        # When set, its terms go first in the daily quiz; the post then says why.
+        self.quiz_prefer: tuple[QuizPrefer, str] | None = None
         self._composers: dict[PostKind, Composer] = {
             PostKind.MORNING: self._compose_morning,
             PostKind.QUIZ: self._compose_quiz,
@@ -93,6 +100,10 @@ class DailyService:
     def register(self, kind: PostKind, composer: Composer) -> None:
         """Add a post kind (the retro reminder); a kind with no composer is never posted."""
         self._composers[kind] = composer
+
+    def composer(self, kind: PostKind) -> Composer | None:
+        """The composer of a kind, so another feature can add to its post."""
+        return self._composers.get(kind)
 
     async def post_due(
         self, at: dt.datetime | None = None, space_id: str | None = None
@@ -118,17 +129,27 @@ class DailyService:
                     posted.append(item)
         return posted
 
-    async def today(self, space: SpaceRef, locale: str | None = None) -> Reply:
-        """A private look at today's morning post (``/today``)."""
+    async def today(
+        self, space: SpaceRef, locale: str | None = None, member: str | None = None
+    ) -> Reply:
+        """A private look at today's morning post (``/today``), with the member's own lines."""
         settings = await self._spaces.settings(space)
         day = local_date(self._clock.now(), settings.tz)
         if not is_study_day(settings, day):
-            return Reply(
+            reply = Reply(
                 title=t("morning.rest.title", locale or settings.locale),
                 body=t("morning.rest.body", locale or settings.locale),
                 ephemeral=True,
             )
-        return dataclasses.replace(await self._morning.compose(settings, day), ephemeral=True)
+        else:
+            reply = dataclasses.replace(await self._morning.compose(settings, day), ephemeral=True)
+        if member is None:
+            return reply
+        locale = locale or settings.locale
+        extra = [
+            ReplyField(t(n, locale), await f(space, member, locale)) for n, f in self.today_lines
+        ]
+        return dataclasses.replace(reply, fields=(*reply.fields, *extra))
 
     def _serves(self, settings: SpaceSettings, space_id: str | None) -> bool:
         if self._platforms is not None and settings.space.platform not in self._platforms:
@@ -216,6 +237,15 @@ class DailyService:
         self, settings: SpaceSettings, day: dt.date, at: dt.datetime
     ) -> Draft | None:
         position = self._morning.curriculum(settings, day)
-        prefer = position.day.terms if position.day is not None else ()
-        rnd, reply = await self._quiz.open_daily(settings, day, at, prefer)
+        prefer: Sequence[str] = position.day.terms if position.day is not None else ()
+        weakest: Sequence[str] = ()
+        if self.quiz_prefer is not None:
+            weakest = await self.quiz_prefer[0](settings, at)
+        rnd, reply = await self._quiz.open_daily(settings, day, at, tuple(weakest) or prefer)
+        asked = self._morning.subject_terms(rnd.question.subject_id) if rnd is not None else ()
+        if self.quiz_prefer is not None and set(asked) & set(weakest):
+            note = t(self.quiz_prefer[1], settings.locale)
+            reply = dataclasses.replace(
+                reply, footer=f"{reply.footer} · {note}" if reply.footer else note
+            )
         return Draft(reply, rnd.id if rnd is not None else None)

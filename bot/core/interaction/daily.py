@@ -55,7 +55,9 @@ SETTINGS = Command(
 
 
 async def today(call: Call) -> Reply:
-    return await need(call.services.daily).today(call.actor.team, call.actor.locale)
+    """Today's post, with the member's own lines (cards to review)."""
+    actor = call.actor
+    return await need(call.services.daily).today(actor.team, actor.locale, member=actor.member.id)
 
 
 async def quiz(call: Call) -> Reply:

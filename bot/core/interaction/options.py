@@ -124,8 +124,9 @@ def parse_text(command: Command, text: str) -> dict[str, OptionValue]:
             else:
                 values[option.name] = True
             continue
-        if option is not None and position < len(words) and not option.positional:
-            values[option.name] = _typed(option, words[position])
+        if option is not None and not option.positional:
+            # ``name value``; a name typed alone asks for that option with no value.
+            values[option.name] = _typed(option, words[position]) if position < len(words) else ""
             position += 1
             continue
         flag = command.flag_word(word)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from bot.core.errors import (
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from bot.core.spaces import SpaceService, SpaceSettings
 
 log = logging.getLogger(__name__)
+SavedHook = Callable[["SpaceRef", str, dt.date, str, "list[str]"], Awaitable[None]]
 _CLEAR = frozenset({"none", "off", "-", "없음", "끄기", "clear"})
 # How far back a new entry may be dated: the week a member looks back on in /log. An older
 # entry that exists can still be edited (its card's edit button carries its date).
@@ -71,6 +73,8 @@ class JournalService:
         self._glossary = glossary
         self.team_glossary = TeamGlossary(repo, glossary, slugify)
         self.posts = JournalPosts(repo, quiz_repo, self.team_glossary)
+        # Told of every saved entry with the term ids of its 용어 rows (review cards).
+        self.saved: SavedHook | None = None
 
     def register(self, daily: DailyService) -> None:
         """Hook the evening reminder and the weekly digest into the daily posts."""
@@ -202,6 +206,12 @@ class JournalService:
             if kind is EntryKind.RETRO and status is not SaveStatus.UNCHANGED:
                 await self.team_glossary.refresh_layer(key)  # drop its name from any card
         await self.team_glossary.suggest(key, actor, chosen, unknown, now)
+        if self.saved is not None:
+            rows = [self.team_glossary.linker(key).match_name(r.term) for r in body.terms]
+            try:
+                await self.saved(space, actor.id, chosen, kind.value, [r for r in rows if r])
+            except Exception:
+                log.exception("the saved-entry hook failed for %s", key)
         log.info("%s %s of %s on %s: %s", key, kind.value, actor.id, chosen, status.value)
         suggested = tuple(row.term for row in unknown)
         reply = render.entry_card(

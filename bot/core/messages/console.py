@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too. Options read `name:value`, `name=value` or `name value` (`/define term:cgroup`, "
         "`/settings timezone Asia/Seoul`). `/quit` ends the chat.",
     },
+    "console.file.saved": {
+        "ko": "파일을 저장했어요: {path}",
+        "en": "Saved the file: {path}",
+    },
     "console.edited": {
         "ko": "(게시물 #{message_id} 수정됨)",
         "en": "(post #{message_id} edited)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from bot.core.errors import (
@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 PRACTICE_TTL = dt.timedelta(hours=1)
 # Given a space key, the terms that space sees (content plus its glossary layer).
 TermsProvider = Callable[[str], "Sequence[Term]"]
+# Told of every first answer (the review feature rates the question's cards with it).
+AnswerHook = Callable[["SpaceRef", QuizRound, Answer], Awaitable[None]]
 
 
 class QuizService:
@@ -55,6 +57,7 @@ class QuizService:
         self._spaces = spaces
         self._clock = clock
         self._practice_ttl = practice_ttl
+        self.answered: AnswerHook | None = None
 
     async def open_daily(
         self, settings: SpaceSettings, day: dt.date, at: dt.datetime, prefer: Collection[str] = ()
@@ -135,6 +138,11 @@ class QuizService:
         answer = Answer(rnd.id, user.id, user.display_name, choice, correct, now)
         if not await self._repo.add_answer(answer):
             raise AlreadyAnsweredError(round_id=round_id)
+        if self.answered is not None:
+            try:
+                await self.answered(space, rnd, answer)
+            except Exception:
+                log.exception("the answer hook failed for round %s", rnd.id)
         settings = await self._spaces.settings(space)
         closes = _hhmm(rnd.closes_at, settings)
         return render.ack_reply(rnd, choice, locale or settings.locale, closes)

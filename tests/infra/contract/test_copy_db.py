@@ -12,6 +12,7 @@ from bot.core.journal import EntryBody, EntryDraft, EntryKind, SuggestionDraft, 
 from bot.core.models import SpaceRef, Term
 from bot.core.ports import PostKey, RotationPick
 from bot.core.quiz import Answer, Question, QuestionKind, RoundDraft
+from bot.core.review.models import Activity, Grade, Rating, Source
 from bot.core.schedule import PostKind
 from bot.core.spaces import SpaceSettings
 from bot.infra.backend import DatabaseUrl, open_storage
@@ -28,6 +29,7 @@ TABLES = {
     "glossary_layer", "glossary_suggestions", "journal_away", "journal_entries",
     "journal_entry_history", "journal_members", "posts", "quiz_answers", "quiz_rounds",
     "spaces", "term_rotation",
+    "review_activity", "review_cards", "review_logs", "review_members",
 }  # fmt: skip
 
 
@@ -54,7 +56,18 @@ async def fill(store):
     term = Term(id="replicaset", term="레플리카셋", definition="복제")
     await store.journal.add_layer_term("discord:g", term, "레플리카셋", "u1", NOW)
     await store.journal.mark_accepted("discord:g", "레플리카셋", "replicaset", NOW)
+    if store.review is not None:  # the backend the copy starts from keeps review cards
+        await fill_review(store.review)
     return rnd.id
+
+
+async def fill_review(review):
+    await review.add_cards("discord:g", "u1", ["pod"], "{}", NOW, NOW)
+    card = await review.card_for("discord:g", "u1", "pod")
+    rating = Rating(card.id, Grade.GOOD, Source.REVIEW, NOW)
+    assert await review.rate(card, Grade.GOOD, rating, "{}", NOW + dt.timedelta(days=2))
+    await review.record_activity("discord:g", "u1", MONDAY, Activity.RETRO)
+    await review.set_reminders("discord:g", "u1", True, "민지")
 
 
 async def snapshot(store, round_id):

@@ -1,0 +1,1 @@
+"""Spaced repetition: cards per member and term, scheduled with FSRS, and /review and /stats."""
