@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from bot.core.errors import ContentError
 from bot.core.models import Content, CurriculumFile, GlossaryFile, PracticeFile
+from bot.infra.content_limits import MAX_FILE_BYTES, alias_problem, term_problems
 
 log = logging.getLogger(__name__)
 
@@ -82,20 +83,99 @@ class _Entry:
     index: int
 
 
-def load_content(directory: Path) -> Content:
-    """Read and validate every content file in ``directory``; raise ContentError on problems."""
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """The text of every content file in a folder, read once for the cache key and the parse."""
+
+    directory: Path
+    glossaries: tuple[tuple[Path, str], ...]
+    practices: tuple[tuple[Path, str], ...]
+    curriculum: tuple[Path, str] | None
+
+    def files(self) -> Iterator[tuple[Path, str]]:
+        yield from self.glossaries
+        yield from self.practices
+        if self.curriculum is not None:
+            yield self.curriculum
+
+
+def read_sources(directory: Path) -> Sources:
+    """Read every content file; the one reader behind `run`, `define`, `check` and import.
+
+    A folder or a dangling link named ``*.yaml``, an unreadable, oversized or non-UTF-8 file
+    and a NUL byte all become ContentError problems, never a traceback.
+    """
     problems = _Problems()
-    glossary_files = sorted((directory / GLOSSARY_DIR).glob("*.yaml"))
-    if not glossary_files:
+    glossary_paths = sorted((directory / GLOSSARY_DIR).glob("*.yaml"))
+    if not glossary_paths:
         problems.add(directory / GLOSSARY_DIR, 0, "no glossary file (*.yaml) found")
         raise ContentError(problems.items)
-    glossaries = [_parse(p, GlossaryFile, problems) for p in glossary_files]
-    practices = [
-        _parse(p, PracticeFile, problems) for p in sorted((directory / PRACTICE_DIR).glob("*.yaml"))
-    ]
+    glossaries = _read_all(glossary_paths, problems)
+    practices = _read_all(sorted((directory / PRACTICE_DIR).glob("*.yaml")), problems)
     curriculum_path = directory / CURRICULUM_FILE
+    curriculum = None
+    if curriculum_path.exists() or curriculum_path.is_symlink():
+        curriculum = next(iter(_read_all([curriculum_path], problems)), None)
+    if problems.items:
+        raise ContentError(problems.items)
+    return Sources(directory, glossaries, practices, curriculum)
+
+
+def _read_all(paths: Sequence[Path], problems: _Problems) -> tuple[tuple[Path, str], ...]:
+    read = ((path, read_text(path, problems)) for path in paths)
+    return tuple((path, text) for path, text in read if text is not None)
+
+
+def read_file(path: Path) -> str:
+    """The text of one content file; ContentError (`path: message`) when it cannot be read."""
+    problems = _Problems()
+    text = read_text(path, problems)
+    if text is None:
+        raise ContentError(problems.items)
+    return text
+
+
+def read_text(path: Path, problems: _Problems) -> str | None:
+    """The UTF-8 text of one content file, or None with the reason added to ``problems``."""
+    if path.is_symlink() and not path.exists():
+        problems.items.append(f"{path}: a symbolic link to a missing file; fix or remove it")
+        return None
+    if path.is_dir():
+        problems.items.append(f"{path}: a folder, not a file; rename it or move it elsewhere")
+        return None
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            problems.items.append(f"{path}: larger than {limit} MB; split it into several files")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.items.append(f"{path}: cannot read file: {exc.strerror or exc}")
+        return None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        problems.add(path, data.count(b"\n", 0, nul) + 1, "a NUL byte (\\0) is not allowed")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.add(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save as UTF-8")
+        return None
+
+
+def load_content(directory: Path) -> Content:
+    """Read and validate every content file in ``directory``; raise ContentError on problems."""
+    return parse_sources(read_sources(directory))
+
+
+def parse_sources(sources: Sources) -> Content:
+    """Validate content already read; raise ContentError (`path:line: message`) on problems."""
+    problems = _Problems()
+    glossaries = [_parse(p, text, GlossaryFile, problems) for p, text in sources.glossaries]
+    practices = [_parse(p, text, PracticeFile, problems) for p, text in sources.practices]
     curriculum = (
-        _parse(curriculum_path, CurriculumFile, problems) if curriculum_path.exists() else None
+        _parse(*sources.curriculum, CurriculumFile, problems) if sources.curriculum else None
     )
     content = Content(
         terms=tuple(t for g in glossaries if g for t in g[1].terms),
@@ -109,18 +189,15 @@ def load_content(directory: Path) -> Content:
     return content
 
 
-def _parse(path: Path, model: type[M], problems: _Problems) -> tuple[_Loaded, M] | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(path, 0, f"cannot read file: {exc}")
+def _parse(path: Path, text: str, model: type[M], problems: _Problems) -> tuple[_Loaded, M] | None:
+    too_large = alias_problem(path, text)
+    if too_large is not None:
+        problems.items.append(too_large)
         return None
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C-accelerated
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problems.add(path, line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}")
+        problems.add(path, _error_line(text, exc), f"invalid YAML: {_error_text(exc)}")
         return None
     try:
         return _Loaded(path, text, data), model.model_validate(data)
@@ -130,6 +207,22 @@ def _parse(path: Path, model: type[M], problems: _Problems) -> tuple[_Loaded, M]
             line = _line_of(root, error["loc"])
             problems.add(path, line, _describe(error))
         return None
+
+
+def _error_line(text: str, exc: yaml.YAMLError) -> int:
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)  # a reader error knows only its offset
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+
+
+def _error_text(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character
+        code = ord(char) if isinstance(char, str) else int(char)
+        return f"character U+{code:04X} is not allowed ({exc.reason})"
+    return str(getattr(exc, "problem", None) or exc)
 
 
 def _describe(error: ErrorDetails) -> str:
@@ -206,6 +299,8 @@ def _check_references(
     ids: dict[str, _Entry] = {}
     owners: dict[str, tuple[str, _Entry]] = {}
     for entry, term in terms:
+        for problem in term_problems(term.names, term.definition, term.notes):
+            problems.add_entry(entry, f"'{term.id}': {problem}")
         if term.id in ids:
             first = problems.where(ids[term.id])
             problems.add_entry(entry, f"duplicate id '{term.id}' (first at {first})")

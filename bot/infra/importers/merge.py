@@ -19,6 +19,7 @@ from bot.core.models import (
     StudyDay,
     Term,
 )
+from bot.infra.content import read_file
 from bot.infra.importers.merge_terms import GlossaryIndex, TermMerger, fold, union, union_links
 from bot.infra.importers.result import Conflict, MergeReport
 from bot.infra.importers.slug import IdAllocator
@@ -34,10 +35,10 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_file(path: Path, model: type[M]) -> M | None:
     """A content file validated as ``model``; None when it is missing or empty."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_file(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError([f"{path}:{mark.line + 1 if mark else 1}: {exc}"]) from exc
