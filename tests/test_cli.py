@@ -175,3 +175,35 @@ def test_console_logs_go_to_the_data_dir_not_between_the_answers(tmp_path):
     assert "INFO" not in proc.stdout
     assert "INFO" not in proc.stderr
     assert "applying migration" in (data / "studybot.log").read_text(encoding="utf-8")
+
+
+SECRET = "비공개-회고-문장-7f3a"
+
+
+def test_private_retro_text_never_reaches_the_debug_log(tmp_path):
+    data = tmp_path / "data"
+    session = f"/retro private\n배운 것 {SECRET}\n\n오늘의 회고 {SECRET}\n\n\n\n/log\n"
+    proc = _bot("run", stdin=session, STUDYBOT_DATA_DIR=str(data), STUDYBOT_LOG_LEVEL="DEBUG")
+    assert proc.returncode == 0, proc.stderr
+    assert SECRET in proc.stdout  # the retro was saved and shown back to its author
+    log = (data / "studybot.log").read_text(encoding="utf-8")
+    assert "retro of" in log  # the save itself was logged, without its text
+    assert SECRET not in log
+    assert "aiosqlite" not in log
+
+
+def test_a_library_named_in_debug_loggers_logs_at_debug(tmp_path):
+    # The operator asked for aiosqlite by name: its parameters, member text included, are logged.
+    # This is what DEBUG alone used to do for everyone.
+    data = tmp_path / "data"
+    proc = _bot(
+        "run",
+        stdin=f"/retro private\n\n오늘의 회고 {SECRET}\n\n\n\n",
+        STUDYBOT_DATA_DIR=str(data),
+        STUDYBOT_LOG_LEVEL="DEBUG",
+        STUDYBOT_DEBUG_LOGGERS="aiosqlite",
+    )
+    assert proc.returncode == 0, proc.stderr
+    log = (data / "studybot.log").read_text(encoding="utf-8")
+    assert "DEBUG aiosqlite" in log
+    assert SECRET in log
