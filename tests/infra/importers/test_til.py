@@ -154,3 +154,25 @@ def test_an_impossible_date_is_reported() -> None:
 
 def test_a_note_without_date_or_goals_is_no_study_day() -> None:
     assert parse_til("just text", "n").to_study_day() is None
+
+
+def test_pipe_inside_a_code_span_stays_in_the_term_cell() -> None:
+    note = parse_til(
+        "# 2025-02-10\n\n| 용어 | 정의 | 비고 |\n|---|---|---|\n"
+        "| `kubectl get po | grep x` | 파드 목록 필터 | 비고 |\n"
+        "| 파드 | `a|b` 처럼 묶인 컨테이너 | - |\n",
+        SOURCE,
+    )
+    assert [(t.term, t.definition, t.notes) for t in note.terms] == [
+        ("kubectl get po | grep x", "파드 목록 필터", ("비고",)),
+        ("파드", "`a|b` 처럼 묶인 컨테이너", ()),
+    ]
+    assert note.warnings == []
+
+
+def test_pipe_in_a_code_span_outside_tables_is_left_alone() -> None:
+    note = parse_til(
+        "# 2025-02-10\n\n## 회고\n\n`a | b` 를 배웠다\n\n| x | y |\n|---|---|\n| `c` | d |\n",
+        SOURCE,
+    )
+    assert note.retro == "`a | b` 를 배웠다"
