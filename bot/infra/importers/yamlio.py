@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel
 
 
-class _ContentDumper(yaml.SafeDumper):
+class _ContentDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Safe dumper that writes multi-line strings as ``|`` blocks a person can edit."""
 
 
