@@ -126,27 +126,27 @@ def _read_all(paths: Sequence[Path], problems: _Problems) -> tuple[tuple[Path, s
     return tuple((path, text) for path, text in read if text is not None)
 
 
-def read_file(path: Path) -> str:
-    """The text of one content file; ContentError (`path: message`) when it cannot be read."""
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of one file; ContentError (`path: message`) when it cannot be read as such."""
     problems = _Problems()
-    text = read_text(path, problems)
+    text = read_text(path, problems, limit)
     if text is None:
         raise ContentError(problems.items)
     return text
 
 
-def read_text(path: Path, problems: _Problems) -> str | None:
+def read_text(path: Path, problems: _Problems, limit: int = MAX_FILE_BYTES) -> str | None:
     """The UTF-8 text of one content file, or None with the reason added to ``problems``."""
     if path.is_symlink() and not path.exists():
         problems.items.append(f"{path}: a symbolic link to a missing file; fix or remove it")
         return None
     if path.is_dir():
-        problems.items.append(f"{path}: a folder, not a file; rename it or move it elsewhere")
+        problems.items.append(f"{path}: a folder, not a file")
         return None
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            problems.items.append(f"{path}: larger than {limit} MB; split it into several files")
+        if path.stat().st_size > limit:
+            mb = limit // (1024 * 1024)
+            problems.items.append(f"{path}: larger than {mb} MB; split it into several files")
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -154,7 +154,7 @@ def read_text(path: Path, problems: _Problems) -> str | None:
         return None
     nul = data.find(b"\0")
     if nul >= 0:
-        problems.add(path, data.count(b"\n", 0, nul) + 1, "a NUL byte (\\0) is not allowed")
+        problems.add(path, data.count(b"\n", 0, nul) + 1, "a NUL byte (\\0): not a text file")
         return None
     try:
         return data.decode("utf-8")

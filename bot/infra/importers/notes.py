@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from bot.core.journal.cells import split_cells
 from bot.core.models import Term
 from bot.infra.importers.markdown import Table, block_end, render_inline, tables
 from bot.infra.importers.result import warning
@@ -122,6 +123,37 @@ def _inline_of(children: Sequence[Token]) -> Token:
     return token
 
 
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _row_cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return split_cells(text)
+
+
+def broken_tables(tokens: Sequence[Token], source: str) -> list[str]:
+    """Warnings for glossary tables that Markdown read as text: header and rule disagree."""
+    found: list[str] = []
+    for pos, tok in enumerate(tokens[:-1]):
+        if tok.type != "paragraph_open" or not tok.map:
+            continue
+        lines = tokens[pos + 1].content.split("\n")
+        if len(lines) < 2 or not _DELIMITER_ROW.match(lines[1]):
+            continue
+        header, rule = _row_cells(lines[0]), _row_cells(lines[1])
+        if is_glossary_header([c.strip() for c in header]) and len(rule) != len(header):
+            message = (
+                f"table not read: its header has {len(header)} cells and the row under it "
+                f"{len(rule)}; make them match"
+            )
+            found.append(warning(source, message, tok.map[0] + 2))
+    return found
+
+
 def glossary_from_tokens(
     tokens: Sequence[Token], source: str, ids: IdAllocator | None = None
 ) -> tuple[list[Term], list[str]]:
@@ -131,4 +163,4 @@ def glossary_from_tokens(
         if is_glossary_header(table.header):
             builder.add_table(table)
     builder.add_bullets(tokens)
-    return builder.terms, builder.warnings
+    return builder.terms, [*broken_tables(tokens, source), *builder.warnings]
