@@ -176,3 +176,10 @@ def test_pipe_in_a_code_span_outside_tables_is_left_alone() -> None:
         SOURCE,
     )
     assert note.retro == "`a | b` 를 배웠다"
+
+
+def test_terms_record_the_note_file_name_and_date_never_its_path(tmp_path) -> None:
+    path = tmp_path / "notes" / "day1.md"
+    note = parse_til("# 2025-02-10\n\n| 용어 | 정의 |\n|---|---|\n| 파드 | 묶음 |\n", str(path))
+    assert [t.source for t in note.terms] == ["day1.md 2025-02-10"]
+    assert str(tmp_path) not in note.terms[0].source
