@@ -24,7 +24,7 @@ from bot.infra.importers.merge_terms import GlossaryIndex, TermMerger, fold, uni
 from bot.infra.importers.result import Conflict, MergeReport
 from bot.infra.importers.slug import IdAllocator
 from bot.infra.importers.til import TilNote
-from bot.infra.importers.yamlio import dump, write_atomic
+from bot.infra.importers.yamlio import write_content
 
 GLOSSARY_DIR = "glossary"
 PRACTICE_DIR = "practice"
@@ -175,7 +175,7 @@ def merge_into(
         curriculum = _add_days(out_dir, days, (term_merger.ids, known_terms), practice, report)
         touched[out_dir / CURRICULUM_FILE] = curriculum
     for path in sorted(touched):
-        if write_atomic(path, dump(touched[path])):
+        if write_content(path, touched[path]):
             report.written.append(path)
     return report
 
