@@ -250,7 +250,7 @@ def test_import_refuses_a_note_over_the_size_cap(tmp_path, capsys):
     with big.open("wb") as handle:
         handle.truncate(MAX_NOTE_BYTES + 1)  # sparse: the size is checked before reading
     assert main(["import", "til", str(big)]) == 1
-    assert capsys.readouterr().err == f"{big}: larger than 16 MB; split it into several files\n"
+    assert capsys.readouterr().err == f"{big}: larger than 4 MB; split it into several files\n"
 
 
 def test_import_prints_no_progress_when_piped(tmp_path):

@@ -16,8 +16,8 @@ from bot.infra.importers.result import shared_names, warning
 from bot.infra.importers.slug import IdAllocator
 
 # A note larger than this is refused before it is read: the team's notes are a few KB, and
-# importing this much (about 300,000 table rows) already takes minutes.
-MAX_NOTE_BYTES = 16 * 1024 * 1024
+# this much (about 40,000 table rows) takes about a minute and 500 MB (bench/bench_import.py).
+MAX_NOTE_BYTES = 4 * 1024 * 1024
 
 _DATE = re.compile(r"(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})")
 _DATE_HEADING = re.compile(r"날짜|date", re.IGNORECASE)
