@@ -11,7 +11,7 @@ from bot.core.journal.cells import split_cells
 from bot.core.models import Term
 from bot.infra.importers.markdown import Table, block_end, render_inline, tables
 from bot.infra.importers.result import warning
-from bot.infra.importers.slug import IdAllocator, split_name, term_slug
+from bot.infra.importers.slug import IdAllocator, is_latin, split_name, term_slug
 
 _TERM_HEADS = frozenset(
     {"용어", "단어", "개념", "키워드", "이름", "term", "terms", "name", "keyword"}
@@ -62,7 +62,7 @@ class GlossaryBuilder:
         self.warnings: list[str] = []
 
     def add(self, name: str, definition: str, notes: Sequence[str], line: int | None) -> None:
-        term, aliases = split_name(_MARKS.sub("", name).replace("\n", " "))
+        term, aliases = _names(_MARKS.sub("", name).replace("\n", " "))
         if not term:
             self.warnings.append(warning(self.source, "row without a term name; skipped", line))
             return
@@ -115,6 +115,22 @@ class GlossaryBuilder:
         line = item[0].map[0] + 1 if item[0].map else None
         self.add(name.rstrip(":： "), _COLON.sub("", rest, count=1), notes, line)
         return True
+
+
+_NAME_LIST = re.compile(r"\s*(?:/|,|，)\s*")
+
+
+def _names(cell: str) -> tuple[str, list[str]]:
+    """The term and aliases of a name cell: ``서비스 (Service)``, or ``서비스 / Service``.
+
+    A cell that lists a Korean and a Latin name with ``/`` or ``,`` names one term in both
+    languages, so the Latin name becomes an alias and gives the term its id.
+    """
+    term, aliases = split_name(cell)
+    parts = [p for p in _NAME_LIST.split(term) if p]
+    if aliases or len(parts) < 2 or is_latin(parts[0]) or not any(map(is_latin, parts[1:])):
+        return term, aliases
+    return parts[0], parts[1:]
 
 
 def _inline_of(children: Sequence[Token]) -> Token:

@@ -183,3 +183,17 @@ def test_terms_record_the_note_file_name_and_date_never_its_path(tmp_path) -> No
     note = parse_til("# 2025-02-10\n\n| 용어 | 정의 |\n|---|---|\n| 파드 | 묶음 |\n", str(path))
     assert [t.source for t in note.terms] == ["day1.md 2025-02-10"]
     assert str(tmp_path) not in note.terms[0].source
+
+
+def test_korean_term_takes_its_id_from_an_english_name_beside_it() -> None:
+    rows = ["서비스 / Service", "노드, Node", "인그레스 (Ingress)", "CPU / 메모리"]
+    rows.append("컨테이너 런타임")
+    table = "".join(f"| {name} | 정의 {n} |\n" for n, name in enumerate(rows))
+    note = parse_til(f"# 2025-02-10\n\n| 용어 | 정의 |\n|---|---|\n{table}", SOURCE)
+    assert [(t.id, t.term, t.aliases) for t in note.terms] == [
+        ("service", "서비스", ("Service",)),
+        ("node", "노드", ("Node",)),
+        ("ingress", "인그레스", ("Ingress",)),
+        ("cpu-memori", "CPU / 메모리", ()),  # a Latin name first is left as written
+        ("keonteineo-reontaim", "컨테이너 런타임", ()),  # no English name: romanized
+    ]
