@@ -21,7 +21,8 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
-from bot.infra.content import load_content, read_file
+from bot.infra.content import load_content
+from bot.infra.content_files import read_file
 from bot.infra.importers.docker import import_docker_glossary
 from bot.infra.importers.k8s import import_k8s_dir, k8s_source_name
 from bot.infra.importers.merge import merge_into, merge_note

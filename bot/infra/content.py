@@ -16,7 +16,12 @@ from pydantic_core import ErrorDetails
 
 from bot.core.errors import ContentError
 from bot.core.models import Content, CurriculumFile, GlossaryFile, PracticeFile
-from bot.infra.content_limits import MAX_FILE_BYTES, alias_problem, term_problems
+from bot.infra.content_files import (
+    GLOSSARY_DIR,
+    Sources,
+    read_sources,
+)
+from bot.infra.content_limits import alias_problem, term_problems
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +29,6 @@ log = logging.getLogger(__name__)
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 M = TypeVar("M", bound=BaseModel)
-
-GLOSSARY_DIR = "glossary"
-PRACTICE_DIR = "practice"
-CURRICULUM_FILE = "curriculum.yaml"
 
 
 def shipped_content_dir() -> Path:
@@ -81,87 +82,6 @@ class _Entry:
     loaded: _Loaded
     top: str
     index: int
-
-
-@dataclass(frozen=True, slots=True)
-class Sources:
-    """The text of every content file in a folder, read once for the cache key and the parse."""
-
-    directory: Path
-    glossaries: tuple[tuple[Path, str], ...]
-    practices: tuple[tuple[Path, str], ...]
-    curriculum: tuple[Path, str] | None
-
-    def files(self) -> Iterator[tuple[Path, str]]:
-        yield from self.glossaries
-        yield from self.practices
-        if self.curriculum is not None:
-            yield self.curriculum
-
-
-def read_sources(directory: Path) -> Sources:
-    """Read every content file; the one reader behind `run`, `define`, `check` and import.
-
-    A folder or a dangling link named ``*.yaml``, an unreadable, oversized or non-UTF-8 file
-    and a NUL byte all become ContentError problems, never a traceback.
-    """
-    problems = _Problems()
-    glossary_paths = sorted((directory / GLOSSARY_DIR).glob("*.yaml"))
-    if not glossary_paths:
-        problems.add(directory / GLOSSARY_DIR, 0, "no glossary file (*.yaml) found")
-        raise ContentError(problems.items)
-    glossaries = _read_all(glossary_paths, problems)
-    practices = _read_all(sorted((directory / PRACTICE_DIR).glob("*.yaml")), problems)
-    curriculum_path = directory / CURRICULUM_FILE
-    curriculum = None
-    if curriculum_path.exists() or curriculum_path.is_symlink():
-        curriculum = next(iter(_read_all([curriculum_path], problems)), None)
-    if problems.items:
-        raise ContentError(problems.items)
-    return Sources(directory, glossaries, practices, curriculum)
-
-
-def _read_all(paths: Sequence[Path], problems: _Problems) -> tuple[tuple[Path, str], ...]:
-    read = ((path, read_text(path, problems)) for path in paths)
-    return tuple((path, text) for path, text in read if text is not None)
-
-
-def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
-    """The text of one file; ContentError (`path: message`) when it cannot be read as such."""
-    problems = _Problems()
-    text = read_text(path, problems, limit)
-    if text is None:
-        raise ContentError(problems.items)
-    return text
-
-
-def read_text(path: Path, problems: _Problems, limit: int = MAX_FILE_BYTES) -> str | None:
-    """The UTF-8 text of one content file, or None with the reason added to ``problems``."""
-    if path.is_symlink() and not path.exists():
-        problems.items.append(f"{path}: a symbolic link to a missing file; fix or remove it")
-        return None
-    if path.is_dir():
-        problems.items.append(f"{path}: a folder, not a file")
-        return None
-    try:
-        if path.stat().st_size > limit:
-            mb = limit // (1024 * 1024)
-            problems.items.append(f"{path}: larger than {mb} MB; split it into several files")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.items.append(f"{path}: cannot read file: {exc.strerror or exc}")
-        return None
-    nul = data.find(b"\0")
-    if nul >= 0:
-        problems.add(path, data.count(b"\n", 0, nul) + 1, "a NUL byte (\\0): not a text file")
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        problems.add(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save as UTF-8")
-        return None
 
 
 def load_content(directory: Path) -> Content:

@@ -23,7 +23,8 @@ from pydantic import BaseModel
 from bot.core import korean, lookup, models
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import CommandCard, Content, Link, StudyDay, Term
-from bot.infra.content import Sources, parse_sources, read_sources
+from bot.infra.content import parse_sources
+from bot.infra.content_files import Sources, read_sources
 
 log = logging.getLogger(__name__)
 

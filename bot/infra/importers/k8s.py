@@ -12,7 +12,7 @@ import yaml
 
 from bot.core.errors import ContentError
 from bot.core.models import Link, Term
-from bot.infra.content import read_file
+from bot.infra.content_files import read_file
 from bot.infra.importers.markdown import Block, blocks, join_lead_ins, parse
 from bot.infra.importers.result import ImportResult, shared_names, warning
 from bot.infra.importers.slug import IdAllocator, normalize_name, slugify, split_name

@@ -19,7 +19,7 @@ from bot.core.models import (
     StudyDay,
     Term,
 )
-from bot.infra.content import read_file
+from bot.infra.content_files import read_file
 from bot.infra.importers.merge_terms import GlossaryIndex, TermMerger, fold, union, union_links
 from bot.infra.importers.result import Conflict, MergeReport
 from bot.infra.importers.slug import IdAllocator
