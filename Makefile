@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_quiz.py
 	$(BIN)/python bench/bench_journal.py
 	$(BIN)/python bench/bench_postgres.py
+	$(BIN)/python bench/bench_import.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -64,6 +64,19 @@ def load(settings: Settings) -> tuple[Content, GlossaryIndex]:
 LOG_FILE = "studybot.log"
 
 
+# Libraries whose DEBUG lines carry what passes through them (aiosqlite logs SQL parameters,
+# so a private retro's text): they stay at INFO or above unless STUDYBOT_DEBUG_LOGGERS names them.
+THIRD_PARTY_LOGGERS = (
+    "aiosqlite",
+    "discord",
+    "asyncio",
+    "apscheduler",
+    "slack_sdk",
+    "slack_bolt",
+    "asyncpg",
+)
+
+
 def configure_logging(settings: Settings, *, to_file: bool = False) -> None:
     """Log to stderr, or to the data dir's log file when the terminal is the chat itself."""
     handler: logging.Handler
@@ -72,13 +85,20 @@ def configure_logging(settings: Settings, *, to_file: bool = False) -> None:
         handler = logging.FileHandler(settings.data_dir / LOG_FILE, encoding="utf-8")
     else:
         handler = logging.StreamHandler()
+    level = logging.getLevelName(settings.log_level.upper())
     logging.basicConfig(
-        level=settings.log_level.upper(),
+        level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         handlers=[handler],
     )
+    floor = max(logging.INFO, level if isinstance(level, int) else logging.INFO)
+    wanted = {name.strip() for name in settings.debug_loggers.split(",") if name.strip()}
+    for name in THIRD_PARTY_LOGGERS:
+        logging.getLogger(name).setLevel(floor)
     # APScheduler narrates every job it adds at INFO; our own lines already say what ran.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(max(floor, logging.WARNING))
+    for name in wanted:
+        logging.getLogger(name).setLevel(logging.DEBUG)
 
 
 class PublisherUnavailableError(StudyBotError):

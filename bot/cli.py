@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from bot import app
 from bot.adapters.console import render_text
 from bot.core.errors import ContentError, StorageUnavailableError, StudyBotError
@@ -28,12 +30,13 @@ from bot.infra.backend import CopyError, DatabaseUrlError
 from bot.infra.backend import StorageUnavailableError as BackendUnavailableError
 from bot.infra.clock import StartedClock
 from bot.infra.content import load_content
+from bot.infra.content_files import read_file
 from bot.infra.db import MigrationError
 from bot.infra.importers.docker import import_docker_glossary
-from bot.infra.importers.k8s import import_k8s_dir
+from bot.infra.importers.k8s import import_k8s_dir, k8s_source_name
 from bot.infra.importers.merge import merge_into, merge_note
 from bot.infra.importers.result import MergeReport
-from bot.infra.importers.til import parse_til
+from bot.infra.importers.til import MAX_NOTE_BYTES, parse_til
 from bot.settings import Platform, Settings
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -190,19 +193,47 @@ def _run(
 
 
 def _import(kind: str, files: Sequence[Path], out: Path) -> int:
-    missing = [str(f) for f in files if not f.exists()]
+    missing = [str(f) for f in files if not f.exists() and not f.is_symlink()]
     if missing:
         print(f"not found: {', '.join(missing)}", file=sys.stderr)
         return EXIT_PROBLEM
-    if kind == "til":
-        for path in files:
-            note = parse_til(path.read_text(encoding="utf-8"), str(path))
-            _print_import(note.warnings, merge_note(out, note))
-        return EXIT_OK
-    result = import_k8s_dir(files[0]) if kind == "k8s" else import_docker_glossary(files[0])
-    source = f"k8s-{files[0].name}" if kind == "k8s" else "docker"
-    _print_import(result.warnings, merge_into(out, terms=result.terms, source_name=source))
+    try:
+        if kind == "til":
+            _import_notes(files, out)
+            return EXIT_OK
+        result = import_k8s_dir(files[0]) if kind == "k8s" else import_docker_glossary(files[0])
+        source = k8s_source_name(files[0]) if kind == "k8s" else "docker"
+        _print_import(result.warnings, merge_into(out, terms=result.terms, source_name=source))
+    except OSError as exc:  # reading went through read_file, so this is the --out folder
+        where = exc.filename or out
+        print(
+            f"{where}: cannot write ({exc.strerror or exc}); choose another --out", file=sys.stderr
+        )
+        return EXIT_PROBLEM
     return EXIT_OK
+
+
+def _import_notes(files: Sequence[Path], out: Path) -> None:
+    """Import notes one by one, with a progress bar on a terminal (nothing when piped)."""
+    sizes = [f.stat().st_size if f.is_file() else 0 for f in files]
+    with tqdm(
+        total=sum(sizes),
+        unit="B",
+        unit_scale=True,
+        disable=not sys.stderr.isatty(),
+        file=sys.stderr,
+        leave=False,
+    ) as bar:
+        for path, size in zip(files, sizes, strict=True):
+            bar.set_postfix_str(f"{path.name}: reading")
+            text = read_file(path, MAX_NOTE_BYTES)
+            bar.set_postfix_str(f"{path.name}: parsing")
+            note = parse_til(text, str(path))
+            bar.set_postfix_str(f"{path.name}: merging")
+            report = merge_note(out, note)
+            bar.update(size)
+            bar.clear()
+            _print_import(note.warnings, report)
 
 
 def _print_import(warnings: Sequence[str], report: MergeReport) -> None:

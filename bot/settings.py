@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
     locale: Literal["ko", "en"] = Field(default="ko", validation_alias=_env("STUDYBOT_LOCALE"))
     log_level: str = Field(default="INFO", validation_alias=_env("STUDYBOT_LOG_LEVEL"))
+    debug_loggers: str = Field(default="", validation_alias=_env("STUDYBOT_DEBUG_LOGGERS"))
     # Defaults for a new space; each space changes its own with /settings. The values are
     # validated by the core's settings parser when the bot starts.
     timezone: str = Field(default="Asia/Seoul", validation_alias=_env("STUDYBOT_TIMEZONE"))

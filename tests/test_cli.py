@@ -202,3 +202,115 @@ def test_console_logs_go_to_the_data_dir_not_between_the_answers(tmp_path):
     assert "INFO" not in proc.stdout
     assert "INFO" not in proc.stderr
     assert "applying migration" in (data / "studybot.log").read_text(encoding="utf-8")
+
+
+SECRET = "비공개-회고-문장-7f3a"
+
+
+def test_private_retro_text_never_reaches_the_debug_log(tmp_path):
+    data = tmp_path / "data"
+    session = f"/retro private\n배운 것 {SECRET}\n\n오늘의 회고 {SECRET}\n\n\n\n/log\n"
+    proc = _bot("run", stdin=session, STUDYBOT_DATA_DIR=str(data), STUDYBOT_LOG_LEVEL="DEBUG")
+    assert proc.returncode == 0, proc.stderr
+    assert SECRET in proc.stdout  # the retro was saved and shown back to its author
+    log = (data / "studybot.log").read_text(encoding="utf-8")
+    assert "retro of" in log  # the save itself was logged, without its text
+    assert SECRET not in log
+    assert "aiosqlite" not in log
+
+
+def test_a_library_named_in_debug_loggers_logs_at_debug(tmp_path):
+    # The operator asked for aiosqlite by name: its parameters, member text included, are logged.
+    # This is what DEBUG alone used to do for everyone.
+    data = tmp_path / "data"
+    proc = _bot(
+        "run",
+        stdin=f"/retro private\n\n오늘의 회고 {SECRET}\n\n\n\n",
+        STUDYBOT_DATA_DIR=str(data),
+        STUDYBOT_LOG_LEVEL="DEBUG",
+        STUDYBOT_DEBUG_LOGGERS="aiosqlite",
+    )
+    assert proc.returncode == 0, proc.stderr
+    log = (data / "studybot.log").read_text(encoding="utf-8")
+    assert "DEBUG aiosqlite" in log
+    assert SECRET in log
+
+
+_NOTE = "# 2025-02-10\n\n| 용어 | 정의 |\n|---|---|\n| 파드 | 컨테이너 묶음 |\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["import", "til", "binary.md"], "binary.md:1: a NUL byte (\\0): not a text file"),
+        (["import", "til", "folder.md"], "folder.md: a folder, not a file"),
+        (["import", "docker", "folder.md"], "folder.md: a folder, not a file"),
+        (["import", "k8s", "binary.md"], "binary.md: not a folder;"),
+        (["import", "til", "note.md", "--out", "binary.md/content"], "cannot write"),
+    ],
+    ids=["til-binary", "til-folder", "docker-folder", "k8s-file", "out-not-writable"],
+)
+def test_import_of_odd_input_is_one_line_and_exit_one(tmp_path, capsys, args, expected):
+    (tmp_path / "binary.md").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\xff\xfe")
+    (tmp_path / "folder.md").mkdir()
+    (tmp_path / "note.md").write_text(_NOTE, encoding="utf-8")
+    assert main(args) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert expected in err[0]
+
+
+@pytest.mark.parametrize("name", ["Empty.Dir", ".."])
+def test_import_k8s_of_any_folder_name_warns_when_empty(tmp_path, capsys, name):
+    folder = tmp_path / "work" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    assert main(["import", "k8s", str(folder), "--out", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"{folder}: no term files (*.md) found; nothing imported\n"
+    assert "added: 0" in captured.out
+
+
+def test_import_refuses_a_note_over_the_size_cap(tmp_path, capsys):
+    from bot.infra.importers.til import MAX_NOTE_BYTES
+
+    big = tmp_path / "big.md"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_NOTE_BYTES + 1)  # sparse: the size is checked before reading
+    assert main(["import", "til", str(big)]) == 1
+    assert capsys.readouterr().err == f"{big}: larger than 4 MB; split it into several files\n"
+
+
+def test_import_prints_no_progress_when_piped(tmp_path):
+    (tmp_path / "note.md").write_text(_NOTE, encoding="utf-8")
+    proc = _bot("import", "til", str(tmp_path / "note.md"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert proc.stdout.startswith("added: 2\n")  # the term, and the note's day
+
+
+def test_import_shows_progress_on_a_terminal(tmp_path):
+    import pty
+    import termios
+
+    (tmp_path / "note.md").write_text(_NOTE, encoding="utf-8")
+    primary, secondary = pty.openpty()
+    termios.tcsetwinsize(secondary, (24, 100))  # a fresh pty is 0 columns wide
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = ["import", "til", str(tmp_path / "note.md"), "--out", str(tmp_path / "out")]
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", *args], stdout=subprocess.PIPE, stderr=secondary, env=env
+    ) as proc:
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert proc.wait(timeout=60) == 0
+    os.close(primary)
+    assert b"note.md: reading" in shown
+    assert b"%|" in shown

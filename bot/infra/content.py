@@ -16,6 +16,12 @@ from pydantic_core import ErrorDetails
 
 from bot.core.errors import ContentError
 from bot.core.models import Content, CurriculumFile, GlossaryFile, PracticeFile
+from bot.infra.content_files import (
+    GLOSSARY_DIR,
+    Sources,
+    read_sources,
+)
+from bot.infra.content_limits import alias_problem, term_problems
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +29,6 @@ log = logging.getLogger(__name__)
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 M = TypeVar("M", bound=BaseModel)
-
-GLOSSARY_DIR = "glossary"
-PRACTICE_DIR = "practice"
-CURRICULUM_FILE = "curriculum.yaml"
 
 
 def shipped_content_dir() -> Path:
@@ -84,18 +86,16 @@ class _Entry:
 
 def load_content(directory: Path) -> Content:
     """Read and validate every content file in ``directory``; raise ContentError on problems."""
+    return parse_sources(read_sources(directory))
+
+
+def parse_sources(sources: Sources) -> Content:
+    """Validate content already read; raise ContentError (`path:line: message`) on problems."""
     problems = _Problems()
-    glossary_files = sorted((directory / GLOSSARY_DIR).glob("*.yaml"))
-    if not glossary_files:
-        problems.add(directory / GLOSSARY_DIR, 0, "no glossary file (*.yaml) found")
-        raise ContentError(problems.items)
-    glossaries = [_parse(p, GlossaryFile, problems) for p in glossary_files]
-    practices = [
-        _parse(p, PracticeFile, problems) for p in sorted((directory / PRACTICE_DIR).glob("*.yaml"))
-    ]
-    curriculum_path = directory / CURRICULUM_FILE
+    glossaries = [_parse(p, text, GlossaryFile, problems) for p, text in sources.glossaries]
+    practices = [_parse(p, text, PracticeFile, problems) for p, text in sources.practices]
     curriculum = (
-        _parse(curriculum_path, CurriculumFile, problems) if curriculum_path.exists() else None
+        _parse(*sources.curriculum, CurriculumFile, problems) if sources.curriculum else None
     )
     content = Content(
         terms=tuple(t for g in glossaries if g for t in g[1].terms),
@@ -109,18 +109,15 @@ def load_content(directory: Path) -> Content:
     return content
 
 
-def _parse(path: Path, model: type[M], problems: _Problems) -> tuple[_Loaded, M] | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(path, 0, f"cannot read file: {exc}")
+def _parse(path: Path, text: str, model: type[M], problems: _Problems) -> tuple[_Loaded, M] | None:
+    too_large = alias_problem(path, text)
+    if too_large is not None:
+        problems.items.append(too_large)
         return None
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C-accelerated
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problems.add(path, line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}")
+        problems.add(path, _error_line(text, exc), f"invalid YAML: {_error_text(exc)}")
         return None
     try:
         return _Loaded(path, text, data), model.model_validate(data)
@@ -130,6 +127,22 @@ def _parse(path: Path, model: type[M], problems: _Problems) -> tuple[_Loaded, M]
             line = _line_of(root, error["loc"])
             problems.add(path, line, _describe(error))
         return None
+
+
+def _error_line(text: str, exc: yaml.YAMLError) -> int:
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)  # a reader error knows only its offset
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+
+
+def _error_text(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character
+        code = ord(char) if isinstance(char, str) else int(char)
+        return f"character U+{code:04X} is not allowed ({exc.reason})"
+    return str(getattr(exc, "problem", None) or exc)
 
 
 def _describe(error: ErrorDetails) -> str:
@@ -206,6 +219,8 @@ def _check_references(
     ids: dict[str, _Entry] = {}
     owners: dict[str, tuple[str, _Entry]] = {}
     for entry, term in terms:
+        for problem in term_problems(term.names, term.definition, term.notes):
+            problems.add_entry(entry, f"'{term.id}': {problem}")
         if term.id in ids:
             first = problems.where(ids[term.id])
             problems.add_entry(entry, f"duplicate id '{term.id}' (first at {first})")

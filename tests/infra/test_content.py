@@ -10,6 +10,7 @@ import pytest
 from bot.core.errors import ContentError
 from bot.core.lookup import GlossaryIndex
 from bot.infra.content import load_content, shipped_content_dir
+from bot.infra.content_limits import MAX_FILE_BYTES
 
 GOOD_TERM = """\
 terms:
@@ -161,4 +162,116 @@ def test_non_utf8_file_is_reported_not_raised(tmp_path):
     path.parent.mkdir()
     path.write_bytes(b"terms:\n  - id: \xff\xfe\n")
     (problem,) = _problems(tmp_path)
-    assert problem.startswith(f"{path}:0: cannot read file")
+    assert problem == f"{path}:2: not UTF-8 text (byte 0xff); save as UTF-8"
+
+
+def test_nul_byte_in_yaml_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "glossary" / "a.yaml"
+    path.parent.mkdir()
+    path.write_bytes(b"terms:\n  - id: docker\n    term: do\x00cker\n")
+    assert _problems(tmp_path) == [f"{path}:3: a NUL byte (\\0): not a text file"]
+
+
+def test_control_character_in_yaml_is_reported_at_its_line(tmp_path):
+    path = _write(tmp_path, "glossary/a.yaml", "terms:\n  - id: docker\n    term: do\x07cker\n")
+    (problem,) = _problems(tmp_path)
+    assert problem.startswith(f"{path}:3: invalid YAML: character U+0007 is not allowed")
+
+
+def test_folder_named_yaml_is_one_line_without_a_line_number(tmp_path):
+    _write(tmp_path, "glossary/a.yaml", GOOD_TERM)
+    (tmp_path / "glossary" / "b.yaml").mkdir()
+    assert _problems(tmp_path) == [f"{tmp_path / 'glossary' / 'b.yaml'}: a folder, not a file"]
+
+
+def test_dangling_symlink_named_yaml_is_one_line(tmp_path):
+    _write(tmp_path, "glossary/a.yaml", GOOD_TERM)
+    link = tmp_path / "practice" / "gone.yaml"
+    link.parent.mkdir()
+    link.symlink_to(tmp_path / "nowhere.yaml")
+    assert _problems(tmp_path) == [f"{link}: a symbolic link to a missing file; fix or remove it"]
+
+
+def _alias_bomb(anchor_chars: int, uses: int) -> str:
+    body = "x" * anchor_chars
+    lines = ["terms:", "  - id: bomb", "    term: bomb", f"    definition: &big {body}"]
+    lines.append("    notes:")
+    lines.extend("      - *big" for _ in range(uses))
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused_before_it_is_expanded(tmp_path, monkeypatch):
+    path = _write(tmp_path, "glossary/a.yaml", _alias_bomb(10_500, 20_000))
+
+    def no_load(*_args, **_kwargs):
+        raise AssertionError("the file was loaded, and its aliases expanded")
+
+    monkeypatch.setattr("bot.infra.content.yaml.load", no_load)
+    (problem,) = _problems(tmp_path)
+    # Each alias adds 10,501 characters: the 96th, on line 101, crosses 1,000,000.
+    assert problem.startswith(f"{path}:101: aliases (*big) expand past 1,000,000 characters")
+
+
+def test_nested_aliases_count_what_they_expand_to(tmp_path):
+    lines = ["a: &a [" + ", ".join(["xxxxxxxxx"] * 10) + "]"]
+    for level in "bcdef":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    path = _write(tmp_path, "glossary/a.yaml", "\n".join(lines) + "\n")
+    (problem,) = _problems(tmp_path)
+    # a holds 101 characters, b 1,011 ... e's ten *d (101,111 each) cross the budget.
+    assert problem.startswith(f"{path}:5: aliases (*d) expand past")
+
+
+def test_a_few_aliases_still_load(tmp_path):
+    _write(
+        tmp_path,
+        "glossary/a.yaml",
+        """\
+        terms:
+          - id: docker
+            term: 도커
+            definition: 컨테이너 도구
+            tags: &shared [docker, concept]
+          - id: image
+            term: 이미지
+            definition: 컨테이너의 틀
+            tags: *shared
+        """,
+    )
+    assert load_content(tmp_path).terms[1].tags == ("docker", "concept")
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (
+            "    aliases: [" + ", ".join(f"a{n}" for n in range(100)) + "]\n",
+            "101 names; at most 100",
+        ),
+        ("    aliases: [" + "a" * 201 + "]\n", "characters; at most 200"),
+        ("    notes: [" + "n" * 10_001 + "]\n", "a note is 10,001 characters; at most 10,000"),
+    ],
+    ids=["too-many-names", "long-name", "long-note"],
+)
+def test_oversized_term_is_refused_at_its_line(tmp_path, field, expected):
+    path = tmp_path / "glossary" / "a.yaml"
+    path.parent.mkdir()
+    path.write_text(GOOD_TERM + field, encoding="utf-8")
+    (problem,) = _problems(tmp_path)
+    assert problem.startswith(f"{path}:2: 'docker': ")
+    assert expected in problem
+
+
+def test_overlong_definition_is_refused(tmp_path):
+    path = _write(tmp_path, "glossary/a.yaml", GOOD_TERM.replace("컨테이너 도구", "d" * 10_001))
+    assert _problems(tmp_path) == [
+        f"{path}:2: 'docker': definition is 10,001 characters; at most 10,000"
+    ]
+
+
+def test_oversized_file_is_refused_unread(tmp_path):
+    path = _write(tmp_path, "glossary/a.yaml", GOOD_TERM)
+    with path.open("ab") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: only the size is ever looked at
+    assert _problems(tmp_path) == [f"{path}: larger than 32 MB; split it into several files"]

@@ -11,6 +11,7 @@ from bot.core.errors import (
     InvalidLinkError,
     InvalidTermRowError,
 )
+from bot.core.journal.cells import separators, split_cells
 from bot.core.journal.models import EntryBody, Goal, RetroForm, TermRow
 from bot.core.models import Link
 from bot.core.replies import safe
@@ -39,7 +40,6 @@ _DONE_LAST = re.compile(r"\s*(?:\[[xXvV✓✔]\]|[✅✔☑✓]\ufe0f?)$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _MD_LINK = re.compile(r"^\[(?P<title>[^\]]*)\]\((?P<url>[^)\s]+)\)$")
 _TABLE_RULE = re.compile(r"^[\s|:-]+$")
-_ESCAPED_PIPE = "\x00"
 
 
 def check_length(name: str, text: str, limit: int = MAX_FIELD_LENGTH) -> str:
@@ -118,16 +118,19 @@ def parse_link_lines(text: str) -> tuple[tuple[Link, ...], tuple[str, ...]]:
 
 
 def parse_term_row(line: str) -> TermRow | None:
-    r"""``term | definition | note`` (``\\|`` is a pipe inside a cell); None for a table rule.
+    r"""``term | definition | note``; None for a table rule.
+
+    A pipe after a backslash (``\\|``) or inside a code span stays in its cell.
 
     InvalidTermRowError for a line that is no such row (no ``|``, or an empty cell).
     """
-    text = line.strip().replace("\\|", _ESCAPED_PIPE)
+    text = line.strip()
     if _TABLE_RULE.match(text):
         return None
-    if text.startswith("|") and text.endswith("|") and len(text) > 1:
+    cuts = separators(text)
+    if len(text) > 1 and cuts and cuts[0] == 0 and cuts[-1] == len(text) - 1:
         text = text[1:-1]
-    cells = [c.replace(_ESCAPED_PIPE, "|").strip() for c in text.split("|", 2)]
+    cells = [c.strip() for c in split_cells(text, maxsplit=2)]
     if len(cells) < 2 or not cells[0] or not cells[1]:
         raise InvalidTermRowError(line=_short(line))
     if (cells[0], cells[1]) in {("용어", "정의"), ("term", "definition")}:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from bot.core.errors import ContentError
 from bot.core.models import Term
+from bot.infra.content_files import read_file
 from bot.infra.importers.markdown import blocks, join_lead_ins, parse
 from bot.infra.importers.result import ImportResult, shared_names, warning
 from bot.infra.importers.slug import IdAllocator, normalize_name, slugify
@@ -36,7 +38,16 @@ def also_known_as(text: str) -> tuple[str, list[str]]:
 
 
 def _entries(path: Path, warnings: list[str]) -> list[tuple[str, str, int]]:
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    text = read_file(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or exc
+        raise ContentError(
+            [warning(path, f"invalid YAML: {problem}; nothing imported", line)]
+        ) from exc
     if not isinstance(root, yaml.MappingNode):
         warnings.append(warning(path, "expected a map of term to text; nothing imported"))
         return []

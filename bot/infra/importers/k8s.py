@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+from bot.core.errors import ContentError
 from bot.core.models import Link, Term
+from bot.infra.content_files import read_file
 from bot.infra.importers.markdown import Block, blocks, join_lead_ins, parse
 from bot.infra.importers.result import ImportResult, shared_names, warning
 from bot.infra.importers.slug import IdAllocator, normalize_name, slugify, split_name
@@ -43,7 +45,11 @@ def _text_value(meta: Mapping[str, Any], *keys: str) -> str:
 
 
 def _read(path: Path, warnings: list[str]) -> _Page | None:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_file(path)
+    except ContentError as exc:
+        warnings.extend(f"{problem}; skipped" for problem in exc.problems)
+        return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         warnings.append(warning(path, "no front matter; skipped", 1))
@@ -208,10 +214,20 @@ def _drop_unknown_related(terms: list[Term], warn: Callable[[Term, str], None]) 
     return out
 
 
+def k8s_source_name(path: Path) -> str:
+    """The content file name for a folder: ``k8s-<folder>``, whatever the folder is called."""
+    name = slugify(path.resolve().name)
+    return f"k8s-{name}" if name else "k8s"
+
+
 def import_k8s_dir(path: Path, *, version: str = DEFAULT_VERSION) -> ImportResult:
     """Import every ``*.md`` term file in one language folder (``index.md`` is skipped)."""
+    if not path.is_dir():
+        raise ContentError([f"{path}: not a folder; give the glossary folder (content/en/docs/…)"])
     result = ImportResult()
     pages, lookup = _first_pass(path, result.warnings)
+    if not pages and not result.warnings:
+        result.warnings.append(warning(path, "no term files (*.md) found; nothing imported"))
     files: dict[str, Path] = {}
     terms: list[Term] = []
     for page in pages:

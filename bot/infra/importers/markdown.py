@@ -10,10 +10,13 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from bot.core.journal.cells import escape_inner_pipes
+
 # Rewrites a link: given (href, rendered text) return the text to show. The default keeps
 # Markdown's own ``[text](url)`` form so Discord still renders it as a link.
 LinkRenderer = Callable[[str, str], str]
 
+_NEWLINE = re.compile(r"\r\n?|\n")  # how markdown-it counts lines
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。…)\]다요음함]$")
 
@@ -34,7 +37,25 @@ def parser() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Token]:
-    return parser().parse(text)
+    """The token stream of ``text``; in tables, a pipe inside a code span stays in its cell.
+
+    GFM splits a table row at such a pipe; the lines of each table that have one are written
+    again with the pipe escaped (the splitter the retro's 용어 rows use), then parsed again.
+    """
+    tokens = parser().parse(text)
+    if "`" not in text or "|" not in text:
+        return tokens
+    lines = _NEWLINE.split(text)
+    changed = False
+    for tok in tokens:
+        if tok.type != "table_open" or not tok.map:
+            continue
+        for number in range(tok.map[0], tok.map[1]):
+            line = lines[number]
+            if "`" in line and (escaped := escape_inner_pipes(line)) != line:
+                lines[number] = escaped
+                changed = True
+    return parser().parse("\n".join(lines)) if changed else tokens
 
 
 def _render_children(children: Sequence[Token], link: LinkRenderer) -> str:

@@ -19,11 +19,12 @@ from bot.core.models import (
     StudyDay,
     Term,
 )
+from bot.infra.content_files import read_file
 from bot.infra.importers.merge_terms import GlossaryIndex, TermMerger, fold, union, union_links
 from bot.infra.importers.result import Conflict, MergeReport
 from bot.infra.importers.slug import IdAllocator
 from bot.infra.importers.til import TilNote
-from bot.infra.importers.yamlio import dump, write_atomic
+from bot.infra.importers.yamlio import write_content
 
 GLOSSARY_DIR = "glossary"
 PRACTICE_DIR = "practice"
@@ -34,10 +35,10 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_file(path: Path, model: type[M]) -> M | None:
     """A content file validated as ``model``; None when it is missing or empty."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_file(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError([f"{path}:{mark.line + 1 if mark else 1}: {exc}"]) from exc
@@ -174,7 +175,7 @@ def merge_into(
         curriculum = _add_days(out_dir, days, (term_merger.ids, known_terms), practice, report)
         touched[out_dir / CURRICULUM_FILE] = curriculum
     for path in sorted(touched):
-        if write_atomic(path, dump(touched[path])):
+        if write_content(path, touched[path]):
             report.written.append(path)
     return report
 

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from bot.core.journal.cells import split_cells
 from bot.core.models import Term
 from bot.infra.importers.markdown import Table, block_end, render_inline, tables
 from bot.infra.importers.result import warning
-from bot.infra.importers.slug import IdAllocator, split_name, term_slug
+from bot.infra.importers.slug import IdAllocator, is_latin, split_name, term_slug
 
 _TERM_HEADS = frozenset(
     {"용어", "단어", "개념", "키워드", "이름", "term", "terms", "name", "keyword"}
@@ -61,7 +62,7 @@ class GlossaryBuilder:
         self.warnings: list[str] = []
 
     def add(self, name: str, definition: str, notes: Sequence[str], line: int | None) -> None:
-        term, aliases = split_name(_MARKS.sub("", name).replace("\n", " "))
+        term, aliases = _names(_MARKS.sub("", name).replace("\n", " "))
         if not term:
             self.warnings.append(warning(self.source, "row without a term name; skipped", line))
             return
@@ -116,10 +117,57 @@ class GlossaryBuilder:
         return True
 
 
+_NAME_LIST = re.compile(r"\s*(?:/|,|，)\s*")
+
+
+def _names(cell: str) -> tuple[str, list[str]]:
+    """The term and aliases of a name cell: ``서비스 (Service)``, or ``서비스 / Service``.
+
+    A cell that lists a Korean and a Latin name with ``/`` or ``,`` names one term in both
+    languages, so the Latin name becomes an alias and gives the term its id.
+    """
+    term, aliases = split_name(cell)
+    parts = [p for p in _NAME_LIST.split(term) if p]
+    if aliases or len(parts) < 2 or is_latin(parts[0]) or not any(map(is_latin, parts[1:])):
+        return term, aliases
+    return parts[0], parts[1:]
+
+
 def _inline_of(children: Sequence[Token]) -> Token:
     token = Token("inline", "", 0)
     token.children = list(children)
     return token
+
+
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _row_cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return split_cells(text)
+
+
+def broken_tables(tokens: Sequence[Token], source: str) -> list[str]:
+    """Warnings for glossary tables that Markdown read as text: header and rule disagree."""
+    found: list[str] = []
+    for pos, tok in enumerate(tokens[:-1]):
+        if tok.type != "paragraph_open" or not tok.map:
+            continue
+        lines = tokens[pos + 1].content.split("\n")
+        if len(lines) < 2 or not _DELIMITER_ROW.match(lines[1]):
+            continue
+        header, rule = _row_cells(lines[0]), _row_cells(lines[1])
+        if is_glossary_header([c.strip() for c in header]) and len(rule) != len(header):
+            message = (
+                f"table not read: its header has {len(header)} cells and the row under it "
+                f"{len(rule)}; make them match"
+            )
+            found.append(warning(source, message, tok.map[0] + 2))
+    return found
 
 
 def glossary_from_tokens(
@@ -131,4 +179,4 @@ def glossary_from_tokens(
         if is_glossary_header(table.header):
             builder.add_table(table)
     builder.add_bullets(tokens)
-    return builder.terms, builder.warnings
+    return builder.terms, [*broken_tables(tokens, source), *builder.warnings]

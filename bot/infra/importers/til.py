@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from bot.core.models import CommandCard, Link, StudyDay, Term
 from bot.infra.importers.commands import command_cards
@@ -13,6 +14,10 @@ from bot.infra.importers.markdown import Section, blocks, parse, sections
 from bot.infra.importers.notes import glossary_from_tokens
 from bot.infra.importers.result import shared_names, warning
 from bot.infra.importers.slug import IdAllocator
+
+# A note larger than this is refused before it is read: the team's notes are a few KB, and
+# this much (about 40,000 table rows) takes about a minute and 500 MB (bench/bench_import.py).
+MAX_NOTE_BYTES = 4 * 1024 * 1024
 
 _DATE = re.compile(r"(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})")
 _DATE_HEADING = re.compile(r"날짜|date", re.IGNORECASE)
@@ -114,6 +119,13 @@ def _text(parts: Sequence[Section], pattern: re.Pattern[str]) -> str:
     return "\n\n".join(chunks)
 
 
+def source_label(source: str, date: dt.date | None) -> str:
+    """What a term records as its source: the note's file name and date, never a path."""
+    name = PurePath(source).name or source
+    stamp = date.isoformat() if date else ""
+    return name if not stamp or stamp in name else f"{name} {stamp}"
+
+
 def parse_til(text: str, source: str, known_terms: Sequence[Term] = ()) -> TilNote:
     """Read one TIL note; ``source`` names it in warnings and in each term's ``source``.
 
@@ -132,6 +144,9 @@ def parse_til(text: str, source: str, known_terms: Sequence[Term] = ()) -> TilNo
     note.commands, command_warnings = command_cards(
         tokens, source, [*note.terms, *known_terms], IdAllocator()
     )
+    label = source_label(source, note.date)
+    if label != source:
+        note.terms = [t.model_copy(update={"source": label}) for t in note.terms]
     note.warnings.extend([*term_warnings, *command_warnings])
     for later, earlier, name in shared_names(note.terms):
         note.warnings.append(warning(source, f"{later}: name {name!r} is also used by {earlier!r}"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,58 @@ def test_real_glossaries_merge_into_one_valid_folder(
             for name in (*term.names, term.id):
                 key = "".join(ch for ch in name.casefold() if ch.isalnum())
                 assert names.setdefault(key, term.id) == term.id, f"{name} claimed twice"
+
+
+def _changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Each (old line, new line) the merge rewrote; fails on a line it deleted."""
+    rewritten: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        assert tag in {"equal", "insert", "replace"}, (tag, old[a0:a1])
+        if tag == "replace":
+            assert a1 - a0 == b1 - b0, (old[a0:a1], new[b0:b1])
+            rewritten += zip(old[a0:a1], new[b0:b1], strict=True)
+    return rewritten
+
+
+def test_seed_note_into_shipped_content_keeps_every_existing_line(
+    tmp_path: Path, seed_text: str
+) -> None:
+    import shutil
+
+    from bot.infra.content import load_content, shipped_content_dir
+    from bot.infra.importers.til import parse_til
+
+    out = tmp_path / "content"
+    shutil.copytree(shipped_content_dir(), out, ignore=shutil.ignore_patterns("*.py", "__*"))
+    before = {p: p.read_text(encoding="utf-8") for p in out.rglob("*.yaml")}
+    merge_note(out, parse_til(seed_text, "til-2025-02-10.md"))
+    for path, text in before.items():
+        after = path.read_text(encoding="utf-8").splitlines()
+        # Comments, quotes, flow lists and blank lines stay: the merge adds lines, and rewrites
+        # a line only to give a key a new value in place.
+        for old_line, new_line in _changes(text.splitlines(), after):
+            assert old_line.split(":")[0] == new_line.split(":")[0], (old_line, new_line)
+            assert not old_line.lstrip().startswith("#")
+    # Every row is already an entry: the import adds no term (도커(컨테이너) is two entries,
+    # and the seed's notes for it may come back to 도커 as added lines, checked above).
+    assert len(load_content(out).terms) == len(load_content(shipped_content_dir()).terms)
+    again = {p: p.read_text(encoding="utf-8") for p in out.rglob("*.yaml")}
+    merge_note(out, parse_til(seed_text, "til-2025-02-10.md"))
+    assert {p: p.read_text(encoding="utf-8") for p in out.rglob("*.yaml")} == again
+
+
+def test_merged_entry_rewrites_only_the_keys_that_changed(tmp_path: Path) -> None:
+    path = tmp_path / "glossary" / "mine.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        '# hand-written\nterms:\n  - id: pod\n    term: "파드"  # Korean first\n'
+        "    aliases: [pod]\n    definition: 컨테이너 묶음\n",
+        encoding="utf-8",
+    )
+    incoming = Term(id="pod", term="파드", aliases=("POD", "포드"), definition="컨테이너 묶음")
+    merge_into(tmp_path, terms=[incoming], source_name="x")
+    assert path.read_text(encoding="utf-8") == (
+        '# hand-written\nterms:\n  - id: pod\n    term: "파드"  # Korean first\n'
+        "    aliases: [pod, 포드]\n    definition: 컨테이너 묶음\n"
+    )

@@ -154,3 +154,46 @@ def test_an_impossible_date_is_reported() -> None:
 
 def test_a_note_without_date_or_goals_is_no_study_day() -> None:
     assert parse_til("just text", "n").to_study_day() is None
+
+
+def test_pipe_inside_a_code_span_stays_in_the_term_cell() -> None:
+    note = parse_til(
+        "# 2025-02-10\n\n| 용어 | 정의 | 비고 |\n|---|---|---|\n"
+        "| `kubectl get po | grep x` | 파드 목록 필터 | 비고 |\n"
+        "| 파드 | `a|b` 처럼 묶인 컨테이너 | - |\n",
+        SOURCE,
+    )
+    assert [(t.term, t.definition, t.notes) for t in note.terms] == [
+        ("kubectl get po | grep x", "파드 목록 필터", ("비고",)),
+        ("파드", "`a|b` 처럼 묶인 컨테이너", ()),
+    ]
+    assert note.warnings == []
+
+
+def test_pipe_in_a_code_span_outside_tables_is_left_alone() -> None:
+    note = parse_til(
+        "# 2025-02-10\n\n## 회고\n\n`a | b` 를 배웠다\n\n| x | y |\n|---|---|\n| `c` | d |\n",
+        SOURCE,
+    )
+    assert note.retro == "`a | b` 를 배웠다"
+
+
+def test_terms_record_the_note_file_name_and_date_never_its_path(tmp_path) -> None:
+    path = tmp_path / "notes" / "day1.md"
+    note = parse_til("# 2025-02-10\n\n| 용어 | 정의 |\n|---|---|\n| 파드 | 묶음 |\n", str(path))
+    assert [t.source for t in note.terms] == ["day1.md 2025-02-10"]
+    assert str(tmp_path) not in note.terms[0].source
+
+
+def test_korean_term_takes_its_id_from_an_english_name_beside_it() -> None:
+    rows = ["서비스 / Service", "노드, Node", "인그레스 (Ingress)", "CPU / 메모리"]
+    rows.append("컨테이너 런타임")
+    table = "".join(f"| {name} | 정의 {n} |\n" for n, name in enumerate(rows))
+    note = parse_til(f"# 2025-02-10\n\n| 용어 | 정의 |\n|---|---|\n{table}", SOURCE)
+    assert [(t.id, t.term, t.aliases) for t in note.terms] == [
+        ("service", "서비스", ("Service",)),
+        ("node", "노드", ("Node",)),
+        ("ingress", "인그레스", ("Ingress",)),
+        ("cpu-memori", "CPU / 메모리", ()),  # a Latin name first is left as written
+        ("keonteineo-reontaim", "컨테이너 런타임", ()),  # no English name: romanized
+    ]
