@@ -10,7 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core import korean, lookup, models
+from bot.core import describe, keyboard, korean, lookup, models, phrases
+from bot.core.glossary import practice_of
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import Content
 from bot.infra.content import load_content
@@ -27,7 +28,7 @@ def load_indexed(directory: Path, cache_dir: Path | None = None) -> tuple[Conten
     """
     if cache_dir is None:
         content = load_content(directory)
-        return content, GlossaryIndex(content.terms)
+        return content, GlossaryIndex(content.terms, practice_of(content))
     path = cache_dir / f"content-{_fingerprint(directory)}.pickle"
     try:
         with path.open("rb") as file:
@@ -37,7 +38,7 @@ def load_indexed(directory: Path, cache_dir: Path | None = None) -> tuple[Conten
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         pass
     content = load_content(directory)
-    index = GlossaryIndex(content.terms)
+    index = GlossaryIndex(content.terms, practice_of(content))
     _store(path, _Cached(content, index))
     return content, index
 
@@ -51,7 +52,7 @@ class _Cached:
 def _fingerprint(directory: Path) -> str:
     # The source of what is cached is part of the key, so no cache outlives a change of shape.
     digest = hashlib.sha256(sys.version.encode())
-    for module in (models, lookup, korean):
+    for module in (models, lookup, korean, keyboard, phrases, describe):
         digest.update(Path(str(module.__file__)).read_bytes())
     for path in sorted(directory.rglob("*.yaml")):
         digest.update(str(path.relative_to(directory)).encode() + b"\0")
