@@ -34,8 +34,7 @@ GLOSS_WEIGHT = 0.5  # a gloss is a guess at what the learner meant: it counts ha
 # the command's word, which the entry's names carry (불러오다 → load).
 GLOSSES: Mapping[str, tuple[str, ...]] = {
     "불러오": ("load",), "내보내": ("export",), "가져오": ("import", "pull"),
-    "내려받": ("pull",), "받": ("pull",), "올리": ("push",), "저장": ("save",),
-    "실행": ("run",), "지우": ("rm",), "삭제": ("rm",), "배포": ("deploy", "deployment"),
+    "내려받": ("pull",), "올리": ("push",), "배포": ("deploy", "deployment"),
 }  # fmt: skip
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n+")
 

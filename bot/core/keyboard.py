@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core import korean
 
 # The standard 두벌식 layout: each Latin key and the jamo it types in Korean mode. Shift only
@@ -25,6 +27,7 @@ _FINAL_PAIRS = {
     ("ㄹ", "ㅁ"): "ㄻ", ("ㄹ", "ㅂ"): "ㄼ", ("ㄹ", "ㅅ"): "ㄽ", ("ㄹ", "ㅌ"): "ㄾ",
     ("ㄹ", "ㅍ"): "ㄿ", ("ㄹ", "ㅎ"): "ㅀ", ("ㅂ", "ㅅ"): "ㅄ",
 }  # fmt: skip
+_LETTERS = re.compile(r"([A-Za-z]+)")
 _VOWELS = frozenset(korean.JUNGSEONG)
 _FINALS = frozenset(korean.JONGSEONG[1:])
 
@@ -49,15 +52,15 @@ def to_hangul(text: str) -> str | None:
     if not text.isascii() or not any(ch.isalpha() for ch in text):
         return None
     out: list[str] = []
-    for word in text.split():
-        jamo = [_KEYS.get(ch, _KEYS.get(ch.lower(), "")) for ch in word if ch.isalpha()]
-        if "" in jamo:
-            return None
-        composed = _compose(jamo)
+    for run in _LETTERS.split(text):  # letters become syllables; digits, spaces stay
+        if not run.isalpha():
+            out.append(run)
+            continue
+        composed = _compose([_KEYS.get(ch) or _KEYS[ch.lower()] for ch in run])
         if composed is None:
             return None
         out.append(composed)
-    return " ".join(out)
+    return "".join(out)
 
 
 def _compose(jamo: list[str]) -> str | None:
