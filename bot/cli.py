@@ -265,6 +265,6 @@ def _as_json(query: str, result: LookupResult | None, error: str | None) -> dict
 
 def _match_json(match: Match) -> dict[str, Any]:
     """One entry found: two for a comparison (``A vs B``), whose first is also ``id``."""
-    row = {"id": match.term.id, "term": match.term.term, "match": match.kind.value}
-    row["score"] = round(match.score, 1)
+    row: dict[str, Any] = {"id": match.term.id, "term": match.term.term}
+    row.update(match=match.kind.value, score=round(match.score, 1))
     return {**row, "sentence": match.sentence} if match.sentence else row
