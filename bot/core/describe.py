@@ -87,34 +87,36 @@ class DescriptionIndex:
         self._practice = practice
         self._scripts = scripts or {}
         docs = [document_texts(t, practice.get(t.id, ())) for t in terms]
-        flat = [text.replace("\n", " ") for doc in docs for text in doc]
-        analysed = iter(analysis.morphemes_many(flat))
+        analysed = iter(analysis.words_many([text for doc in docs for text in doc]))
         counts: list[Counter[str]] = []
         for doc in docs:
             words: Counter[str] = Counter()
             for _ in doc[:-1]:
-                words.update(analysis.content_words(next(analysed)))
-            names = analysis.content_words(next(analysed))
-            words.update({word: NAME_WEIGHT * n for word, n in Counter(names).items()})
+                words.update(next(analysed))
+            names = Counter(next(analysed))
+            words.update({word: NAME_WEIGHT * n for word, n in names.items()})
             counts.append(words)
         self._postings = _postings(counts)
 
     def rank(self, query: str, limit: int = 5) -> Ranking:
         """Entries ranked by how well their texts match the query's words."""
         asked = list(dict.fromkeys(analysis.words(query)))
-        if not asked or not self._terms:
+        if not asked or not self._terms or limit <= 0:
             return Ranking((), len(asked))
         scores = np.zeros(len(self._terms), dtype=np.float32)
         matched = np.zeros(len(self._terms), dtype=np.int16)
         for word in asked:
-            seen = np.zeros(len(self._terms), dtype=bool)
+            found = []
             for form, factor in self._forms(word).items():
                 docs, weights = self._postings.get(form, (None, None))
                 if docs is not None and weights is not None:
                     scores[docs] += weights * np.float32(factor)
-                    seen[docs] = True
-            matched += seen
-        top = np.argsort(-scores, kind="stable")[:limit]
+                    found.append(docs)
+            if found:  # a word counts once per entry, whichever of its forms matched
+                matched[found[0] if len(found) == 1 else np.unique(np.concatenate(found))] += 1
+        count = min(limit, len(self._terms))
+        top = np.argpartition(-scores, count - 1)[:count]
+        top = top[np.lexsort((top, -scores[top]))]  # best first, then in glossary order
         hits = [Hit(int(p), float(scores[p]), int(matched[p])) for p in top if scores[p] > 0]
         return Ranking(tuple(hits), len(asked))
 
