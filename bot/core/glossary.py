@@ -139,18 +139,17 @@ class GlossaryService:
     ) -> list[Choice]:
         """Autocomplete choices for `/define`; the value is the entry id, which looks up exactly.
 
-        Once the typed text has two words or more, entries whose description matches it
-        follow the names that start with it.
+        Once the typed text has two words or more and starts no name, entries whose
+        description matches it are offered instead: a name being typed (``docker compose``)
+        never waits for the analyser.
         """
         index = self.index_for(space)
         named = index.complete(prefix, limit)
         choices = [Choice(clip(_choice_label(x), MAX_CHOICE_NAME), x.id) for x in named]
-        if len(prefix.split()) >= 2 and len(choices) < limit:
-            offered = {x.id for x in named}
-            for match in index.describe(prefix[: MAX_CHOICE_NAME * 2]):
-                if match.term.id not in offered and len(choices) < limit:
-                    label = t("define.choice.described", locale, term=_choice_label(match.term))
-                    choices.append(Choice(clip(label, MAX_CHOICE_NAME), match.term.id))
+        if len(prefix.split()) >= 2 and not choices:
+            for match in index.describe(prefix[: MAX_CHOICE_NAME * 2], limit):
+                label = t("define.choice.described", locale, term=_choice_label(match.term))
+                choices.append(Choice(clip(label, MAX_CHOICE_NAME), match.term.id))
         return choices
 
     def help(self, locale: str | None = None) -> Reply:

@@ -257,6 +257,7 @@ def test_autocomplete_offers_description_hits_from_two_words():
     assert choices[0].value == "volume"
     assert "설명으로 찾음" in choices[0].name
     assert all("설명" not in c.name for c in service.complete("데이터"))
+    assert all("설명" not in c.name for c in service.complete("도커 컴포"))
 
 
 def test_sentence_particles_are_shared_by_word_forms():
