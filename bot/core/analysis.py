@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,10 +45,48 @@ class Morpheme:
     end: int
 
 
+def _load_kiwi() -> Any:  # noqa: ANN401 - kiwipiepy ships no type information
+    from kiwipiepy import Kiwi  # type: ignore[import-untyped]
+
+    # Without its typo and multi-word dictionaries (lookup forgives typos itself) the
+    # analyser loads in half the time and with about 190 MB less memory.
+    return Kiwi(num_workers=-1, load_typo_dict=False, load_multi_dict=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+class _WordSplitter:
+    """Stands in for an analyser that failed to load: whole words, no endings cut.
+
+    Lookup then still answers names, typos, keyboard mode, pairs and (word for word)
+    descriptions; only the endings past the particle list go unrecognised.
+    """
+
+    _WORD = re.compile(r"\w+")
+
+    def tokenize(self, text: str | list[str]) -> list[_Token] | list[list[_Token]]:
+        if isinstance(text, list):
+            return [self._split(one) for one in text]
+        return self._split(text)
+
+    def _split(self, text: str) -> list[_Token]:
+        return [
+            _Token(m[0], "SL" if m[0].isascii() else "NNG", m.start(), len(m[0]))
+            for m in self._WORD.finditer(text)
+        ]
+
+
 class _Analyser:
     """The one analyser of the process, loaded on first use under a lock."""
 
-    def __init__(self) -> None:
+    def __init__(self, load: Callable[[], Any] = _load_kiwi) -> None:
+        self._load = load
         self._lock = threading.Lock()
         self._kiwi: Any = None
         self.load_seconds: float | None = None
@@ -60,13 +99,13 @@ class _Analyser:
             with self._lock:
                 if self._kiwi is None:
                     started = time.perf_counter()
-                    from kiwipiepy import Kiwi  # type: ignore[import-untyped]
-
-                    # Without its typo and multi-word dictionaries (lookup forgives typos
-                    # itself) the analyser loads in half the time and ~190 MB less memory.
-                    self._kiwi = Kiwi(num_workers=-1, load_typo_dict=False, load_multi_dict=False)
+                    try:
+                        self._kiwi = self._load()
+                    except Exception:  # a broken install must not break /define
+                        log.exception("Korean analyser failed to load; splitting words only")
+                        self._kiwi = _WordSplitter()
                     self.load_seconds = time.perf_counter() - started
-                    log.info("Korean analyser loaded in %.2f s", self.load_seconds)
+                    log.info("Korean analyser ready in %.2f s", self.load_seconds)
         return self._kiwi
 
 

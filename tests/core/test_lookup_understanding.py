@@ -263,3 +263,35 @@ def test_autocomplete_offers_description_hits_from_two_words():
 def test_sentence_particles_are_shared_by_word_forms():
     assert "노드" in korean.word_forms("노드와")
     assert "helm" in korean.word_forms("helm으로")
+
+
+def test_an_analyser_that_fails_to_load_leaves_whole_words_and_no_traceback(caplog):
+    def broken():
+        raise OSError("model file missing")
+
+    splitter = analysis._Analyser(broken).get()
+    assert [t.form for t in splitter.tokenize("컨테이너 데이터를 보관")] == [
+        "컨테이너",
+        "데이터를",
+        "보관",
+    ]
+    assert [[t.tag for t in r] for r in splitter.tokenize(["EKS 서비스"])] == [["SL", "NNG"]]
+    assert "failed to load" in caplog.text
+
+
+def test_lookup_still_answers_when_the_analyser_cannot_load():
+    code = (
+        "from bot.core import analysis\n"
+        "def broken():\n"
+        "    raise ImportError('no kiwipiepy')\n"
+        "analysis.ANALYSER = analysis._Analyser(broken)\n"
+        "from bot.core.lookup import GlossaryIndex\n"
+        "from bot.core.models import Term\n"
+        "terms = [Term(id='volume', term='볼륨', definition='컨테이너 데이터를 영구적으로 보관'),\n"
+        "         Term(id='pod', term='파드', definition='가장 작은 단위')]\n"
+        "index = GlossaryIndex(terms)\n"
+        "assert index.lookup('파드와').best.term.id == 'pod'\n"
+        "assert not index.lookup('리액트까지요').found\n"
+        "assert index.lookup('컨테이너 데이터를 영구적으로').best.term.id == 'volume'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
