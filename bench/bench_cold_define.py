@@ -26,13 +26,14 @@ from bench_lookup import SEED, generate_terms
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def write_content(folder: Path, count: int) -> str:
+def write_content(folder: Path, count: int) -> tuple[str, str]:
     terms = generate_terms(count, random.Random(SEED))
     rows = [t.model_dump(mode="json", exclude_defaults=True) for t in terms]
     (folder / "glossary").mkdir(parents=True)
     text = yaml.safe_dump({"terms": rows}, allow_unicode=True, sort_keys=False)
     (folder / "glossary" / "generated.yaml").write_text(text, encoding="utf-8")
-    return terms[len(terms) // 2].term
+    middle = terms[len(terms) // 2]
+    return middle.term, " ".join(middle.definition.split()[2:5])  # a name, a description
 
 
 def timed(command: list[str], runs: int, data_dir: Path, *, fresh: bool = False) -> list[float]:
@@ -54,7 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        query = write_content(folder / "content", args.terms)
+        query, described = write_content(folder / "content", args.terms)
         size = (folder / "content" / "glossary" / "generated.yaml").stat().st_size / 1e6
         define = [sys.executable, "-m", "bot", "define", "--json"]
         big = [*define, "--content", str(folder / "content"), query]
@@ -65,6 +66,11 @@ def main() -> None:
             ("shipped 29 terms", timed([*define, "cgroup"], args.runs, data)),
             (f"{label}, no cache (parse, validate, index)", timed(big, 2, data, fresh=True)),
             (f"{label}, content cache warm", timed(big, args.runs, data)),
+            (
+                f"{label}, cache warm, a description query (loads the analyser, indexes "
+                "every definition)",
+                timed([*big[:-1], described], args.runs, data),
+            ),
         ]
     print(f"cold `python -m bot define`, {args.runs} runs each, wall seconds")
     print("| run | median | min | max |")

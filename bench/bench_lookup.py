@@ -1,18 +1,22 @@
-"""Benchmark GlossaryIndex on a large generated glossary against a difflib baseline."""
+"""Benchmark GlossaryIndex on a large generated glossary against difflib and brute-force BM25."""
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import math
 import os
 import random
+import resource
 import statistics
 import time
+import tracemalloc
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from bot.core import korean
+from bot.core import analysis, keyboard, korean
 from bot.core.errors import EmptyQueryError
 from bot.core.lookup import GlossaryIndex, LookupResult
 from bot.core.models import Term
@@ -26,6 +30,8 @@ LATIN_ONSETS = ("b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t",
 LATIN_VOWELS = ("a", "e", "i", "o", "u", "ai", "ou")
 LATIN_CODAS = ("", "", "n", "r", "s", "t", "x", "ck")
 PARTICLES = ("이 뭐야?", "가 뭐예요?", "는?", "란", "에 대해 알려줘", " 뜻")
+ENDINGS = ("을", "를", "의", "에", "", "로", "에서", "와")
+PAIRS = ("{a}랑 {b} 차이", "{a}와 {b}의 차이점", "{a} vs {b}")
 MISSES = ("xyzzy", "banana", "SELECT * FROM terms", "@everyone", "qwpzxv", "🐳🐳", "ㅁㄴㅇㄹ ㅋㅋ")
 SMALL_GLOSSARY = (
     ("docker", "Docker", ("도커",)), ("container", "컨테이너", ("container",)),
@@ -69,9 +75,24 @@ def unique(make: Callable[[], str], taken: set[str]) -> str:
     return word
 
 
+def definitions(count: int) -> list[str]:
+    """Eight words of a 5,000-word made-up vocabulary, with particles, for each entry.
+
+    Drawn from their own generator, so the names (and every other query) stay the same as
+    when entries had no definitions.
+    """
+    rng = random.Random(SEED + 1)
+    vocabulary = list(dict.fromkeys(hangul_word(rng) for _ in range(5_000)))
+    return [
+        " ".join(rng.choice(vocabulary) + rng.choice(ENDINGS) for _ in range(8))
+        for _ in range(count)
+    ]
+
+
 def generate_terms(count: int, rng: random.Random) -> list[Term]:
     terms: list[Term] = []
     taken: set[str] = set()
+    described = iter(definitions(count))
     for n in range(count):
         words = 2 if rng.random() < 0.3 else 1
         english = unique(lambda w=words: " ".join(latin_word(rng) for _ in range(w)), taken)
@@ -79,7 +100,7 @@ def generate_terms(count: int, rng: random.Random) -> list[Term]:
         main, alias = (hangul, english) if n % 2 else (english.title(), hangul)
         aliases = (alias, unique(lambda: hangul_word(rng), taken)) if n % 5 == 0 else (alias,)
         term_id = english.replace(" ", "-")
-        terms.append(Term(id=term_id, term=main, aliases=aliases, definition="generated"))
+        terms.append(Term(id=term_id, term=main, aliases=aliases, definition=next(described)))
     return terms
 
 
@@ -115,6 +136,7 @@ class Query:
     category: str
     text: str
     expected: str | None  # the term id that must be among the matches; None means "must miss"
+    second: str | None = None  # a comparison's other entry
 
 
 def make_queries(terms: Sequence[Term], per_category: int, rng: random.Random) -> list[Query]:
@@ -135,12 +157,34 @@ def make_queries(terms: Sequence[Term], per_category: int, rng: random.Random) -
         Query("miss", rng.choice(MISSES) + "".join(rng.sample("zqxj", 2)), None)
         for _ in range(per_category)
     ]
+    return queries + learner_queries(terms, per_category, rng)
+
+
+def learner_queries(terms: Sequence[Term], per_category: int, rng: random.Random) -> list[Query]:
+    """Keyboard-mode, two-term and description queries, one of each per sampled entry."""
+    queries: list[Query] = []
+    for one, other in zip(
+        rng.sample(list(terms), per_category), rng.sample(list(terms), per_category), strict=True
+    ):
+        hangul = next(n for n in one.names if korean.is_hangul(korean.normalize(n)))
+        queries.append(Query("keyboard", keyboard.to_latin(hangul) or "", one.id))
+        if one.id != other.id:
+            names = (rng.choice(one.names), rng.choice(other.names))
+            text = rng.choice(PAIRS).format(a=names[0], b=names[1])
+            queries.append(Query("two-term", text, one.id, other.id))
+        words = one.definition.split()
+        if len(words) >= 3:
+            start = rng.randrange(len(words) - 2)
+            queries.append(Query("description", " ".join(words[start : start + 3]), one.id))
     return queries
 
 
 def correct(query: Query, result: LookupResult) -> bool:
     if query.expected is None:
         return not result.found
+    if query.second is not None:
+        found = [m.term.id for m in result.matches]
+        return result.compared and found == [query.expected, query.second]
     return any(m.term.id == query.expected for m in result.matches)
 
 
@@ -253,6 +297,8 @@ def report_large(terms: Sequence[Term], queries: Sequence[Query], sample_size: i
         f"build, 3 runs: wall {', '.join(f'{b:,.0f}' for b in builds.wall)} ms; "
         f"cpu {', '.join(f'{b:,.0f}' for b in builds.cpu)} ms\n"
     )
+    report_analyser(index)
+    report_memory(terms)
     for query in queries[:100]:  # warm up, so the timings measure the search itself
         safe_lookup(index, query.text)
     print(HEADER)
@@ -265,12 +311,78 @@ def report_large(terms: Sequence[Term], queries: Sequence[Query], sample_size: i
     same = merged(time_lookups(index, sample, "index"), "index: difflib's sample")
     print(same.row())
     print(baseline.row())
+    described = [q for q in queries if q.category == "description"][:sample_size]
+    brute = time_brute_bm25(terms, described)
+    ranked = merged(time_lookups(index, described, "index"), "index: BM25's sample")
+    print(ranked.row())
+    print(brute.row())
     ratio = statistics.median(baseline.wall) / statistics.median(same.wall)
     print(
         f"\ndifflib.get_close_matches(n=5, cutoff=0.6) over {name_count:,} names ran on "
         f"{len(sample)} sampled queries only (about a second each); on those, the index is "
-        f"{ratio:,.0f}x faster at the median."
+        f"{ratio:,.0f}x faster at the median. Brute-force BM25 scores every entry's words "
+        f"in Python for {len(described)} description queries; the index is "
+        f"{statistics.median(brute.wall) / statistics.median(ranked.wall):,.0f}x faster."
     )
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report_analyser(index: GlossaryIndex) -> None:
+    """The analyser's load and the description index's first build, both paid on first use."""
+    before = rss_mb()
+    started = time.perf_counter()
+    analysis.ANALYSER.get()
+    loaded = time.perf_counter() - started
+    print(f"Korean analyser: loaded in {loaded:.2f} s; peak RSS {before:,.0f} → {rss_mb():,.0f} MB")
+    started = time.perf_counter()
+    index.describer()
+    print(f"description index, first build: {time.perf_counter() - started:,.1f} s\n")
+
+
+def report_memory(terms: Sequence[Term]) -> None:
+    """Python heap held by the name index and by the description index (tracemalloc)."""
+    tracemalloc.start()
+    index = GlossaryIndex(terms)
+    names = tracemalloc.get_traced_memory()[0]
+    index.describer()
+    total = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    print(
+        f"index memory at {len(terms):,} terms: names {names / 1e6:,.0f} MB, description "
+        f"search {(total - names) / 1e6:,.0f} MB more (the analyser's model not counted)\n"
+    )
+
+
+def time_brute_bm25(terms: Sequence[Term], queries: Sequence[Query]) -> Timings:
+    """The naive baseline: BM25 of every entry's words, recomputed in Python per query."""
+    docs = [Counter(w) for w in analysis.words_many([t.definition for t in terms])]
+    lengths = [sum(d.values()) for d in docs]
+    average = sum(lengths) / len(lengths)
+    frequency = Counter(word for d in docs for word in d)
+    timings = Timings("brute-force BM25: sample")
+
+    def rank(words: list[str]) -> str:
+        best, best_score = "", 0.0
+        for term, doc, length in zip(terms, docs, lengths, strict=True):
+            score = 0.0
+            for word in words:
+                tf = doc.get(word, 0)
+                if tf:
+                    idf = math.log(
+                        1 + (len(docs) - frequency[word] + 0.5) / (frequency[word] + 0.5)
+                    )
+                    score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / average))
+            if score > best_score:
+                best, best_score = term.id, score
+        return best
+
+    for query in queries:
+        found = timings.measure(lambda q=query: rank(analysis.words(q.text)))
+        timings.correct += found == query.expected
+    return timings
 
 
 def report_small() -> None:

@@ -409,5 +409,13 @@ def _as_json(query: str, result: LookupResult | None, error: str | None) -> dict
         "suggestions": [
             {"id": m.term.id, "term": m.term.term, "score": round(m.score, 1)} for m in others
         ],
+        "matches": [_match_json(m) for m in (result.matches if result is not None else ())],
         **({"error": error} if error else {}),
     }
+
+
+def _match_json(match: Match) -> dict[str, Any]:
+    """One entry found: two for a comparison (``A vs B``), whose first is also ``id``."""
+    row: dict[str, Any] = {"id": match.term.id, "term": match.term.term}
+    row.update(match=match.kind.value, score=round(match.score, 1))
+    return {**row, "sentence": match.sentence} if match.sentence else row

@@ -45,6 +45,7 @@ def test_define_json_has_every_key_and_exits_zero_when_all_found(capsys):
         "match",
         "score",
         "suggestions",
+        "matches",
     }
     assert [r["match"] for r in rows] == ["exact", "particle", "chosung", "fuzzy"]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from bot.core.describe import practice_texts
 from bot.core.errors import UnknownTermError
 from bot.core.i18n import Locale, normalize_locale, t
 from bot.core.interaction.ids import action_id
-from bot.core.lookup import GlossaryIndex, LookupResult, Match
+from bot.core.lookup import GlossaryIndex, LookupResult, Match, MatchKind
 from bot.core.models import CommandCard, Content, Term
 from bot.core.replies import (
     MAX_BODY,
@@ -53,7 +54,9 @@ class GlossaryService:
 
     def __init__(self, content: Content, index: GlossaryIndex | None = None) -> None:
         self._content = content
-        self._index = index if index is not None else GlossaryIndex(content.terms)
+        if index is None:
+            index = GlossaryIndex(content.terms, practice_of(content))
+        self._index = index
         self._layers: dict[str, GlossaryIndex] = {}
         self._layer_terms: dict[str, tuple[Term, ...]] = {}
         self._practice: dict[str, list[CommandCard]] = {}
@@ -77,7 +80,7 @@ class GlossaryService:
             self._layer_terms.pop(space_key, None)
             self._cards.clear()
             return
-        combined = GlossaryIndex((*self._index.terms, *layer))
+        combined = GlossaryIndex((*self._index.terms, *layer), self._index.practice)
         self._layer_terms[space_key] = layer
         self._layers[space_key] = combined
         self._cards.clear()
@@ -105,6 +108,8 @@ class GlossaryService:
         result = self.index_for(space).lookup(query)
         if not result.matches:
             return self._miss(result, locale)
+        if result.compared:
+            return self._compare(result, locale)
         if len(result.matches) > 1:
             return self._ambiguous(result, locale)
         match = result.matches[0]
@@ -117,12 +122,28 @@ class GlossaryService:
             raise UnknownTermError(term_id=term_id)
         return self.render_term(term, locale, space=space)
 
-    def complete(self, prefix: str, limit: int = 25, *, space: str | None = None) -> list[Choice]:
-        """Autocomplete choices for `/define`; the value is the entry id, which looks up exactly."""
-        return [
-            Choice(name=clip(_choice_label(term), MAX_CHOICE_NAME), value=term.id)
-            for term in self.index_for(space).complete(prefix, limit)
-        ]
+    def complete(
+        self,
+        prefix: str,
+        limit: int = 25,
+        *,
+        space: str | None = None,
+        locale: str | None = None,
+    ) -> list[Choice]:
+        """Autocomplete choices for `/define`; the value is the entry id, which looks up exactly.
+
+        Once the typed text has two words or more and starts no name, entries whose
+        description matches it are offered instead: a name being typed (``docker compose``)
+        never waits for the analyser.
+        """
+        index = self.index_for(space)
+        named = index.complete(prefix, limit)
+        choices = [Choice(clip(_choice_label(x), MAX_CHOICE_NAME), x.id) for x in named]
+        if len(prefix.split()) >= 2 and not choices:
+            for match in index.describe(prefix[: MAX_CHOICE_NAME * 2], limit):
+                label = t("define.choice.described", locale, term=_choice_label(match.term))
+                choices.append(Choice(clip(label, MAX_CHOICE_NAME), match.term.id))
+        return choices
 
     def help(self, locale: str | None = None) -> Reply:
         """Answer `/help`."""
@@ -165,7 +186,25 @@ class GlossaryService:
             return card
         kind = t(f"match.{match.kind.value}", locale)
         how = t("define.match", locale, kind=kind, score=match.score)
-        return replace(card, footer=f"{card.footer} · {how}" if card.footer else how)
+        card = replace(card, footer=f"{card.footer} · {how}" if card.footer else how)
+        if match.kind is MatchKind.DESCRIPTION and match.sentence:
+            found = ReplyField(t("define.described", locale), safe(match.sentence, MAX_FIELD))
+            card = replace(card, fields=(found, *card.fields))
+        return card
+
+    def _compare(self, result: LookupResult, locale: str | None) -> Reply:
+        """Two entries side by side: one inline field (a column) for each."""
+        first, second = (m.term for m in result.matches[:2])
+        title = t("define.compare.title", locale, first=first.term, second=second.term)
+        return Reply(
+            title=safe(title, MAX_TITLE),
+            fields=tuple(
+                ReplyField(safe(x.term, MAX_TITLE), _column(x), inline=True)
+                for x in (first, second)
+            ),
+            buttons=_buttons((first, second)),
+            footer=t("define.compare.footer", locale),
+        )
 
     def _card(self, term: Term, locale: Locale, index: GlossaryIndex) -> Reply:
         fields: list[ReplyField] = []
@@ -230,6 +269,16 @@ class GlossaryService:
             ephemeral=True,
             tone=Tone.WARNING,
         )
+
+
+def practice_of(content: Content) -> dict[str, list[str]]:
+    """Term id → the practice lines that mention it, which description search also ranks."""
+    return practice_texts((c.command, c.explanation, c.terms) for c in content.commands)
+
+
+def _column(term: Term) -> str:
+    notes = "\n" + _bullets(term.notes[:2]) if term.notes else ""
+    return safe(term.definition + notes, MAX_FIELD)
 
 
 def _choice_label(term: Term) -> str:

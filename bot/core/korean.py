@@ -143,6 +143,11 @@ def is_chosung(text: str) -> bool:
     return _CHOSUNG_ONLY.fullmatch(text) is not None
 
 
+def has_syllables(text: str) -> bool:
+    """Whether text holds a precomposed Hangul syllable anywhere (not only bare jamo)."""
+    return _HANGUL_ONLY.search(text) is not None
+
+
 def is_hangul(text: str) -> bool:
     """Whether text is non-empty and made of precomposed Hangul syllables only."""
     return _HANGUL_ONLY.fullmatch(text) is not None
@@ -279,3 +284,41 @@ def english_variants(word: str) -> tuple[str, ...]:
         if word.endswith("ies") and len(word) >= 5:
             forms.append(word[:-3] + "y")
     return tuple(forms)
+
+
+# Particles a sentence uses that a one-word question rarely does ("도커랑 파드를", "노드와",
+# "헬름으로"). The retro linker and `/define` both peel them through `word_forms`, so a retro
+# links exactly the terms `/define` finds by name.
+SENTENCE_PARTICLES: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "이랑", "랑", "하고", "와", "과", "와는", "과는", "으로", "로", "으로는", "로는",
+            "으로도", "로도", "에서", "에서는", "에서도", "에게", "한테", "까지", "부터", "만",
+            "만큼", "처럼", "보다", "이나", "나", "이며", "며", "에는", "에도", "이랑은", "랑은",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def word_forms(text: str) -> tuple[str, ...]:
+    """Every key a word may stand for, most faithful first.
+
+    Itself, its stems, its plural or singular spelling, and the stems left after a sentence
+    particle (``노드와`` → 노드).
+    """
+    normalized = normalize(text)
+    if not normalized:
+        return ()
+    return (*candidates(normalized), *english_variants(normalized), *sentence_stems(normalized))
+
+
+def sentence_stems(normalized: str) -> list[str]:
+    """The forms of a normalized word left after peeling one of `SENTENCE_PARTICLES`."""
+    return [
+        form
+        for ending in SENTENCE_PARTICLES
+        if normalized.endswith(ending) and len(normalized) > len(ending)
+        for form in candidates(normalized[: -len(ending)])
+    ]

@@ -1,4 +1,4 @@
-"""Glossary search: exact, alias, particle, 초성 and typo-tolerant lookups in memory."""
+"""Glossary search: names, aliases, endings, 초성, typos, keyboard mode, pairs and descriptions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import bisect
 import functools
 import gc
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import itemgetter
@@ -14,7 +14,8 @@ from operator import itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core import korean
+from bot.core import analysis, keyboard, korean, phrases
+from bot.core.describe import DescriptionIndex
 from bot.core.errors import EmptyQueryError, QueryTooLongError
 from bot.core.models import Term
 
@@ -26,6 +27,8 @@ MIN_FUZZY_SCORE = 70.0
 _VARIANT_PENALTY = 5.0
 _PARTICLE_SCORE = 95.0
 _CHOSUNG_SCORE = 90.0
+_KEYBOARD_PENALTY = 10.0
+_MIXED_SCORE = 95.0
 # A length bucket bigger than this is searched only among keys that share the query's first
 # two or last two jamo: a typo rarely hits both ends, and searching 100,000 terms stays ~1 ms.
 _SPLIT_BUCKET = 500
@@ -65,6 +68,9 @@ class MatchKind(StrEnum):
     PARTICLE = "particle"
     CHOSUNG = "chosung"
     FUZZY = "fuzzy"
+    KEYBOARD = "keyboard"
+    MIXED = "mixed"
+    DESCRIPTION = "description"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,7 @@ class Match:
     term: Term
     kind: MatchKind
     score: float
+    sentence: str = ""  # for a description hit: the entry's sentence that matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,7 @@ class LookupResult:
     query: str
     matches: tuple[Match, ...]
     suggestions: tuple[Match, ...]
+    compared: bool = False  # the query asked about two terms: ``matches`` are both, in order
 
     @property
     def found(self) -> bool:
@@ -116,7 +124,14 @@ def _bucket(keys: list[str]) -> dict[tuple[int, str], list[str]]:
 class GlossaryIndex:
     """Every glossary term, indexed once for fast lookups and autocomplete."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(
+        self, terms: Iterable[Term], practice: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        # Description search and the script pairs are built on first need, not here: most
+        # bots never pay for them, and the content cache stores the index without them.
+        self.practice: Mapping[str, Sequence[str]] = dict(practice or {})
+        self._described: DescriptionIndex | None = None
+        self._scripts: dict[str, set[str]] | None = None
         # Each young-generation collection walks the build's 300,000-item lists; pausing the
         # cyclic collector for the build, which makes no cycles, takes a third off its time.
         collecting = gc.isenabled()
@@ -220,11 +235,114 @@ class GlossaryIndex:
         if not forms:
             raise EmptyQueryError()
         matches = self._exact_matches(forms) or self._chosung_matches(forms)
-        if not matches:
-            matches = self._fuzzy_matches(forms)
         if matches:
             return LookupResult(query, matches, ())
-        return LookupResult(query, (), self._suggestions(forms))
+        compared = self._compared(text)
+        if compared:
+            return LookupResult(query, compared, (), compared=True)
+        matches = self._understood(text, forms)
+        if matches:
+            return LookupResult(query, matches, ())
+        return self._describe(query, text, forms)
+
+    def _name_matches(self, text: str) -> tuple[Match, ...]:
+        """The entries one name in a question stands for, by every means but description."""
+        forms = korean.candidates(text)
+        if not forms:
+            return ()
+        return (
+            self._exact_matches(forms)
+            or self._chosung_matches(forms)
+            or self._understood(text, forms)
+        )
+
+    def _understood(self, text: str, forms: Sequence[str]) -> tuple[Match, ...]:
+        """Past today's exact names: mixed scripts, keyboard mode, typos, then the analyser.
+
+        The cheap stages come first and the analyser last, so only a question that nothing
+        else understands loads it; its stems are then looked up exactly, then with typos.
+        """
+        matches = self._mixed_matches(text) or self._keyboard_matches(text, fuzzy=False)
+        matches = matches or self._exact_matches((forms[0], *korean.sentence_stems(forms[0])))
+        matches = matches or self._fuzzy_matches(forms)
+        if matches or not korean.has_syllables(text):
+            return matches or self._keyboard_matches(text, fuzzy=True)
+        stems = analysis.stems(text)
+        if stems:  # behind the text itself, so that an exact hit on a stem counts as peeled
+            matches = self._exact_matches((forms[0], *stems)) or self._fuzzy_matches(stems[-1:])
+        return matches or self._keyboard_matches(text, fuzzy=True)
+
+    def _compared(self, text: str) -> tuple[Match, ...]:
+        """Both entries of ``A랑 B 차이`` or ``A vs B``, when each side names one."""
+        asked = phrases.pair(text)
+        if asked is None:
+            return ()
+        first, second = (self._name_matches(side) for side in asked)
+        if not first or not second or first[0].term.id == second[0].term.id:
+            return ()
+        return first[0], second[0]
+
+    def _mixed_matches(self, text: str) -> tuple[Match, ...]:
+        words = korean.words(text)
+        if len(words) < 2:
+            return ()
+        for form in phrases.mixed_forms(words, self._pairs()):
+            refs = self._exact.get(form)
+            if refs:
+                found = self._named(refs, False, 0.0)
+                return tuple(Match(m.term, MatchKind.MIXED, _MIXED_SCORE) for m in found)
+        return ()
+
+    def _pairs(self) -> dict[str, set[str]]:
+        if self._scripts is None:
+            self._scripts = phrases.transliterations(self._terms)
+        return self._scripts
+
+    def _keyboard_matches(self, text: str, *, fuzzy: bool) -> tuple[Match, ...]:
+        """Look up what the keys would have typed in the other input mode."""
+        converted = keyboard.to_hangul(text)
+        if converted is None and " " not in text.strip() and not text.isascii():
+            converted = keyboard.to_latin(text)
+        forms = korean.candidates(converted or "")
+        if not forms:
+            return ()
+        found = self._fuzzy_matches(forms) if fuzzy else self._exact_matches(forms)
+        if not found and not fuzzy:
+            found = self._chosung_matches(forms)
+        score = 100.0 - _KEYBOARD_PENALTY
+        return tuple(Match(m.term, MatchKind.KEYBOARD, min(score, m.score)) for m in found)
+
+    def describer(self) -> DescriptionIndex:
+        """The description search, built on first use (it loads the analyser)."""
+        if self._described is None:
+            self._described = DescriptionIndex(self._terms, self.practice, self._pairs())
+        return self._described
+
+    def describe(self, text: str, limit: int = MAX_SUGGESTIONS) -> tuple[Match, ...]:
+        """Entries whose texts match a description, best first, without any confidence test."""
+        if len(korean.words(text)) < 2:
+            return ()
+        ranking = self.describer().rank(text, limit)
+        return tuple(self._described_match(h.position, h.score, "") for h in ranking.hits)
+
+    def _described_match(self, position: int, score: float, sentence: str) -> Match:
+        return Match(self._terms[position], MatchKind.DESCRIPTION, round(score, 1), sentence)
+
+    def _describe(self, query: str, text: str, forms: Sequence[str]) -> LookupResult:
+        """Rank entries by their texts; answer only when one clearly wins, else suggest."""
+        stems = analysis.stems(text) if korean.has_syllables(text) else ()
+        suggestions = self._suggestions(stems[-1:] or forms)
+        if len(korean.words(text)) < 2:
+            return LookupResult(query, (), suggestions)
+        ranking = self.describer().rank(text)
+        if ranking.confident:
+            best = ranking.hits[0]
+            sentence = self.describer().sentence(best.position, text)
+            match = self._described_match(best.position, best.score, sentence)
+            return LookupResult(query, (match,), ())
+        described = [self._described_match(h.position, h.score, "") for h in ranking.hits]
+        merged = {m.term.id: m for m in (*described, *suggestions)}
+        return LookupResult(query, (), tuple(merged.values())[:MAX_SUGGESTIONS])
 
     def _exact_matches(self, forms: Sequence[str]) -> tuple[Match, ...]:
         for stripped, form in enumerate(forms):

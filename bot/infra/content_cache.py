@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from bot.core import korean, lookup, models
+from bot.core import describe, keyboard, korean, lookup, models, phrases
+from bot.core.glossary import practice_of
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import CommandCard, Content, Link, StudyDay, Term
 from bot.infra.content import parse_sources
@@ -29,7 +30,7 @@ from bot.infra.content_files import Sources, read_sources
 log = logging.getLogger(__name__)
 
 MAGIC = b"studybot content cache\n"
-FORMAT = 2  # 1 was a pickle; bump whenever the layout below changes
+FORMAT = 3  # 1 was a pickle; bump whenever the layout below changes
 _DIGEST = 32
 _SUFFIX = ".cache"
 
@@ -48,7 +49,7 @@ def load_indexed(directory: Path, cache_dir: Path | None = None) -> tuple[Conten
     sources = read_sources(directory)
     if cache_dir is None:
         content = parse_sources(sources)
-        return content, GlossaryIndex(content.terms)
+        return content, GlossaryIndex(content.terms, practice_of(content))
     key = _fingerprint(sources)
     path = cache_dir / f"content-{key}{_SUFFIX}"
     if path.exists():
@@ -57,7 +58,7 @@ def load_indexed(directory: Path, cache_dir: Path | None = None) -> tuple[Conten
         except (CacheError, OSError, ValueError, EOFError, TypeError, KeyError, IndexError) as exc:
             log.warning("content cache %s discarded (%s); rebuilding it", path, exc)
     content = parse_sources(sources)
-    index = GlossaryIndex(content.terms)
+    index = GlossaryIndex(content.terms, practice_of(content))
     try:
         payload = _encode(content, index, key)
     except (ValueError, KeyError) as exc:  # a value marshal cannot hold: serve uncached
@@ -70,7 +71,7 @@ def load_indexed(directory: Path, cache_dir: Path | None = None) -> tuple[Conten
 def _fingerprint(sources: Sources) -> str:
     # The source of what is cached is part of the key, so no cache outlives a change of shape.
     digest = hashlib.sha256(sys.version.encode() + FORMAT.to_bytes(4, "big"))
-    for module in (models, lookup, korean):
+    for module in (models, lookup, korean, keyboard, phrases, describe):
         digest.update(Path(str(module.__file__)).read_bytes())
     for path, text in sources.files():
         digest.update(str(path.relative_to(sources.directory)).encode() + b"\0")

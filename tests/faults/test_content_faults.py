@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.infra.content import shipped_content_dir
+from bot.infra.content_cache import FORMAT
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +48,9 @@ DAMAGES = {
     "flipped-byte": _flip,
     "truncated": lambda data: data[: len(data) - 100],
     "garbage": lambda _: os.urandom(4096),
-    "older-version": lambda data: data.replace(b"\n\x00\x00\x00\x02", b"\n\x00\x00\x00\x01", 1),
+    "older-version": lambda data: data.replace(
+        b"\n" + FORMAT.to_bytes(4, "big"), b"\n" + (FORMAT - 1).to_bytes(4, "big"), 1
+    ),
 }
 
 

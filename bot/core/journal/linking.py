@@ -11,48 +11,8 @@ from bot.core.models import Term
 
 MAX_WORDS = 6
 MIN_KEY_LENGTH = 2
-# Particles a sentence uses that a /define query rarely does ("도커랑 파드를"). The lookup's own
-# list covers 은/는/이/가/을/를/의/도/에…; these are peeled first, then the lookup's stems apply.
-EXTRA_PARTICLES: tuple[str, ...] = tuple(
-    sorted(
-        [
-            "이랑",
-            "랑",
-            "하고",
-            "와",
-            "과",
-            "와는",
-            "과는",
-            "으로",
-            "로",
-            "으로는",
-            "로는",
-            "으로도",
-            "로도",
-            "에서",
-            "에서는",
-            "에서도",
-            "에게",
-            "한테",
-            "까지",
-            "부터",
-            "만",
-            "만큼",
-            "처럼",
-            "보다",
-            "이나",
-            "나",
-            "이며",
-            "며",
-            "에는",
-            "에도",
-            "이랑은",
-            "랑은",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
+# Kept under its old name: the particles now live in ``korean``, shared with ``/define``.
+EXTRA_PARTICLES = korean.SENTENCE_PARTICLES
 _URL = re.compile(r"https?://\S+|<[@#!&][^>]*>", re.IGNORECASE)
 _PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
 
@@ -133,15 +93,8 @@ class TermLinker:
 def _forms(text: str) -> tuple[str, ...]:
     """The keys a word or phrase may stand for, with particles and endings taken off.
 
-    A pure function of the text; a team writes the same words day after day, and a retro is
+    The same forms ``/define`` tries (`korean.word_forms`), so a retro links exactly what
+    ``/define`` finds by name. A team writes the same words day after day, and a retro is
     scanned word by word, so the forms are remembered.
     """
-    normalized = korean.normalize(text)
-    if not normalized:
-        return ()
-    forms = list(korean.candidates(normalized))
-    forms += korean.english_variants(normalized)
-    for ending in EXTRA_PARTICLES:
-        if normalized.endswith(ending) and len(normalized) > len(ending):
-            forms += korean.candidates(normalized[: -len(ending)])
-    return tuple(forms)
+    return korean.word_forms(text)

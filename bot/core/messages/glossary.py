@@ -137,4 +137,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "비슷한 철자",
         "en": "fuzzy",
     },
+    # How lookup understands learners: keyboard mode, mixed scripts, pairs and descriptions.
+    "match.keyboard": {
+        "ko": "한/영 전환",
+        "en": "keyboard layout",
+    },
+    "match.mixed": {
+        "ko": "한글·영문 혼용",
+        "en": "mixed scripts",
+    },
+    "match.description": {
+        "ko": "설명으로 찾음",
+        "en": "description",
+    },
+    "define.described": {
+        "ko": "찾은 문장",
+        "en": "Matched sentence",
+    },
+    "define.compare.title": {
+        "ko": "비교: {first} · {second}",
+        "en": "Compare: {first} · {second}",
+    },
+    "define.compare.footer": {
+        "ko": "두 용어를 나란히 보여줘요. 버튼을 누르면 각 용어를 자세히 볼 수 있어요.",
+        "en": "Both terms side by side. Press a button to see either in full.",
+    },
+    "define.choice.described": {
+        "ko": "{term} · 설명으로 찾음",
+        "en": "{term} · by description",
+    },
 }
