@@ -11,4 +11,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "켜기·끄기 값이 아니에요: `{value}`. `켜기`/`끄기` 또는 `on`/`off`로 적어 주세요.",
         "en": "`{value}` is not a yes/no value. Use `on`/`off` (or `켜기`/`끄기`).",
     },
+    # The Slack face: modal buttons, the /define search box, share, start-up and posting errors.
+    "slack.form.submit": {"ko": "저장", "en": "Save"},
+    "slack.form.close": {"ko": "취소", "en": "Cancel"},
+    "slack.define.title": {"ko": "용어 찾기", "en": "Look up a term"},
+    "slack.define.label": {"ko": "용어", "en": "Term"},
+    "slack.define.placeholder": {
+        "ko": "한두 글자나 초성만 적어도 찾아요 (ㅋㅂ)",
+        "en": "Type a letter or two (or Korean initials)",
+    },
+    "slack.define.submit": {"ko": "보기", "en": "Show"},
+    "slack.define.share": {"ko": "채널에 공유", "en": "Share to channel"},
+    "error.slack_login": {
+        "ko": "슬랙이 {setting}을(를) 거부했어요(invalid_auth). .env의 {setting}을(를) 확인해 "
+        "주세요.",
+        "en": "Slack rejected {setting} (invalid_auth). Check {setting} in .env.",
+    },
+    "error.slack_not_in_channel": {
+        "ko": "봇이 채널에 없어요. 관리자가 `/invite @studybot`으로 봇을 채널에 초대해 주세요.",
+        "en": "The bot is not in the channel. An admin must invite it with `/invite @studybot`.",
+    },
 }

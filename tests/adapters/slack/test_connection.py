@@ -1,0 +1,80 @@
+"""Connecting: tokens checked at start, rate limits retried, reconnects lose no event."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+
+import pytest
+
+from bot.adapters.slack.runner import SlackLoginError
+from tests.adapters.slack.conftest import make_settings, running
+
+
+async def test_the_bot_connects_and_answers_help(bot):
+    sent = await bot.command("help")
+    assert sent["response_type"] == "ephemeral"
+    assert "/define" in str(sent["blocks"])
+    assert bot.fake.calls["auth.test"] >= 1
+
+
+async def test_a_rejected_bot_token_is_one_clear_error(fake, tmp_path):
+    settings = make_settings(fake, tmp_path, slack_bot_token="xoxb-wrong")
+    with pytest.raises(SlackLoginError) as caught:
+        async with running(fake, settings):
+            pass
+    assert caught.value.params == {"setting": "SLACK_BOT_TOKEN"}
+
+
+async def test_a_rejected_app_token_is_one_clear_error(fake, tmp_path):
+    settings = make_settings(fake, tmp_path, slack_app_token="xapp-wrong")
+    with pytest.raises(SlackLoginError) as caught:
+        async with running(fake, settings):
+            pass
+    assert caught.value.params == {"setting": "SLACK_APP_TOKEN"}
+
+
+async def test_a_rate_limited_call_is_retried_after_retry_after(bot):
+    bot.fake.rate_limited["users.info"] = 1
+    sent = await bot.command("help")
+    assert "/define" in str(sent["blocks"])
+    assert bot.fake.calls["users.info"] == 2
+
+
+async def test_after_a_disconnect_the_bot_reconnects_and_loses_no_event(bot):
+    await bot.command("help")
+    await bot.fake.disconnect()
+    # Sent while the bot is between connections: it arrives on the new one.
+    first = await bot.command("define", "도커")
+    second = await bot.command("help")
+    assert await bot.fake.wait_connected() >= 1
+    assert "도커" in str(first["blocks"]) or "Docker" in str(first["blocks"])
+    assert "/define" in str(second["blocks"])
+
+
+async def test_a_rejected_token_stops_the_whole_process_with_one_line(fake, tmp_path):
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "SLACK_BOT_TOKEN": "xoxb-wrong",
+        "SLACK_APP_TOKEN": fake.app_token,
+        "SLACK_API_BASE": fake.api_base,
+        "STUDYBOT_DATA_DIR": str(tmp_path),
+        "STUDYBOT_LOG_LEVEL": "CRITICAL",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 1
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "SLACK_BOT_TOKEN" in lines[0]
+    assert "xoxb-wrong" not in err.decode() + out.decode()
