@@ -231,13 +231,14 @@ class FakeSlack:
 
 
 async def _body(request: web.Request) -> dict[str, Any]:
+    query: dict[str, Any] = dict(request.query)
     if request.method == "GET":
-        return dict(request.query)
+        return query
     if request.content_type == "application/json":
         data: dict[str, Any] = await request.json()
-        return data
+        return query | data
     form = await request.post()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    return query | {k: v for k, v in form.items() if isinstance(v, str)}
 
 
 def _json(value: Any) -> Any:

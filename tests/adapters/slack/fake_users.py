@@ -28,3 +28,6 @@ BORA = _user("U0BORA0001", "Bora")
 ENGLISH = _user("U0ENGL0001", "Emma", locale="en-US")
 LISTED = _user("U0LIST0001", "Lee")  # a manager through STUDYBOT_SLACK_MANAGERS
 USERS = (ADMIN, ALICE, BORA, ENGLISH, LISTED)
+# A member whose display name tries to ping the channel.
+LOUD = _user("U0LOUD0001", "<!channel> <@U0ALICE001>")
+USERS = (*USERS, LOUD)
