@@ -17,11 +17,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack import actions, commands
-from bot.adapters.slack.actor import Members
+from bot.adapters.slack.actor import PLATFORM, Members
 from bot.adapters.slack.face import SlackFace
 from bot.adapters.slack.publisher import SPACING, SlackPublisher
 from bot.adapters.slack.text import error_code
 from bot.core.errors import StudyBotError
+from bot.core.models import SpaceRef
 from bot.core.ports import Publisher
 from bot.settings import Settings
 
@@ -93,7 +94,10 @@ async def serve(serving: Serving, *, post_spacing: float = SPACING) -> None:
     """Check the tokens, connect, start the schedule, and answer until ``serving.stop``."""
     settings = serving.settings
     client = web_client(settings)
-    await check_tokens(client, settings)
+    team = await check_tokens(client, settings)
+    if team and serving.services.spaces is not None:
+        # The workspace gets its space (and its daily jobs) before anyone types a command.
+        await serving.services.spaces.settings(SpaceRef(PLATFORM, team))
     members = Members(client, settings.slack_managers, settings.locale)
     face = SlackFace(client, serving.router, serving.services, members, settings.locale)
     app = build_app(face)

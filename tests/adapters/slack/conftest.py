@@ -76,7 +76,8 @@ class Bot:
 @contextlib.asynccontextmanager
 async def running(fake: FakeSlack, settings: Settings, **kwargs: Any) -> AsyncIterator[Bot]:
     """The Slack face on a real Application until the block ends; entered once connected."""
-    async with Application(settings, sample_content(), "slack") as app:
+    clock = kwargs.get("clock")
+    async with Application(settings, sample_content(), "slack", clock=clock) as app:
         stop = asyncio.Event()
         ready = asyncio.Event()
 
