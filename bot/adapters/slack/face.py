@@ -88,9 +88,15 @@ async def deliver(face: SlackFace, actor: Actor, reply: Reply, where: Where) -> 
 
 
 async def post_in_channel(face: SlackFace, actor: Actor, reply: Reply) -> None:
-    """A reply with no response_url (a modal's): to the channel the form came from."""
-    channel = actor.channel or (await _dm(face, actor.member.id))
+    """A reply with no response_url (a modal's): to the channel the form came from.
+
+    Without a channel (a form or button from App Home) it goes to the member's own DM.
+    """
     body = message(reply)
+    if actor.channel is None:
+        await face.client.chat_postMessage(channel=await _dm(face, actor.member.id), **body)
+        return
+    channel = actor.channel
     if reply.ephemeral:
         await face.client.chat_postEphemeral(channel=channel, user=actor.member.id, **body)
     else:

@@ -16,7 +16,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import actions, commands
+from bot.adapters.slack import actions, commands, home, shortcuts
 from bot.adapters.slack.actor import PLATFORM, Members
 from bot.adapters.slack.face import SlackFace
 from bot.adapters.slack.publisher import SPACING, SlackPublisher
@@ -85,7 +85,7 @@ def build_app(face: SlackFace) -> AsyncApp:
         request_verification_enabled=False,  # Socket Mode: Slack itself is on the socket
         raise_error_for_unhandled_request=False,
     )
-    for feature in (commands, actions):
+    for feature in (commands, actions, shortcuts, home):
         feature.register(app, face)
     return app
 

@@ -31,4 +31,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "봇이 채널에 없어요. 관리자가 `/invite @studybot`으로 봇을 채널에 초대해 주세요.",
         "en": "The bot is not in the channel. An admin must invite it with `/invite @studybot`.",
     },
+    # terms: the glossary terms a message mentions (Slack's 용어 찾기 shortcut, console /terms).
+    "terms.found": {"ko": "이 메시지의 용어 ({count}개)", "en": "Terms in this message ({count})"},
+    "terms.none": {
+        "ko": "이 메시지에서 용어집의 용어를 찾지 못했어요.",
+        "en": "No glossary terms found in this message.",
+    },
+    # home: a member's dashboard (Slack's App Home).
+    "home.title": {"ko": "📚 {name}님의 스터디", "en": "📚 {name}'s study"},
+    "home.goals": {"ko": "오늘의 목표", "en": "Today's goals"},
+    "home.goals.none": {
+        "ko": "아직 없어요. 스크럼 버튼으로 적어 보세요.",
+        "en": "None yet. Write them with the Scrum button.",
+    },
+    "home.today": {"ko": "오늘", "en": "Today"},
+    "home.stats": {"ko": "퀴즈", "en": "Quiz"},
+    "home.stats.value": {
+        "ko": "연속 정답 {streak}일 · 정답률 {accuracy}% ({answered}문제)",
+        "en": "Streak {streak} days · accuracy {accuracy}% ({answered} answered)",
+    },
+    "home.button.scrum": {"ko": "스크럼", "en": "Scrum"},
+    "home.button.retro": {"ko": "회고", "en": "Retro"},
+    "home.button.quiz": {"ko": "퀴즈", "en": "Quiz"},
 }

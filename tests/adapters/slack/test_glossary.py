@@ -77,3 +77,12 @@ async def test_a_forged_button_is_refused_politely(bot):
     forged = await bot.click("nothing-like-an-id")
     assert forged["response_type"] == "ephemeral"
     assert "Traceback" not in _text(forged)
+
+
+async def test_the_find_terms_shortcut_lists_the_terms_of_a_message(bot):
+    message = "오늘 <!here> 도커랑 파드를 띄웠다 <@U0BORA0001>"
+    ack = await bot.fake.envelope("interactive", p.shortcut(bot.fake, message, "find_terms"))
+    await asyncio.wait_for(ack, TIMEOUT)
+    sent = await bot.response()
+    assert sent["response_type"] == "ephemeral"
+    assert _buttons(sent) == ["define:show:docker", "define:show:pod"]
