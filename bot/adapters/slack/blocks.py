@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -83,4 +84,14 @@ def fallback(reply: Reply) -> str:
 
 def message(reply: Reply, extra: Iterable[ReplyButton] = ()) -> dict[str, Any]:
     """``text`` and ``blocks`` for chat.postMessage, chat.update or a response_url."""
-    return {"text": fallback(reply), "blocks": blocks(reply, tuple(extra))}
+    text, rendered = _rendered(reply, tuple(extra))
+    return {"text": text, "blocks": list(rendered)}
+
+
+# The glossary hands out the same Reply for the same card again and again; building Block
+# Kit objects (each validated by slack_sdk) is most of a lookup's cost, so the result is kept.
+@functools.lru_cache(maxsize=2048)
+def _rendered(
+    reply: Reply, extra: tuple[ReplyButton, ...]
+) -> tuple[str, tuple[dict[str, Any], ...]]:
+    return fallback(reply), tuple(blocks(reply, extra))
