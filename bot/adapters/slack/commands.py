@@ -24,6 +24,8 @@ from bot.core.replies import Reply, ReplyButton
 
 # Slack writes a member picked in a command as <@U123|name> (``should_escape`` in the manifest).
 MEMBER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+# …and a channel as <#C123|name>; the settings keep the channel's id.
+CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
 SHARE = "define:share"
 
 
@@ -39,7 +41,7 @@ def register(app: AsyncApp, face: SlackFace) -> None:
 async def answer(face: SlackFace, body: dict[str, Any], respond: AsyncRespond) -> None:
     started = time.perf_counter()
     name = str(body.get("command", "")).lstrip("/").lower()
-    text = str(body.get("text") or "")
+    text = CHANNEL.sub(r"\1", str(body.get("text") or ""))
     actor = await face.members.actor(
         body.get("team_id"),
         str(body.get("user_id")),

@@ -67,3 +67,8 @@ async def test_an_english_client_gets_english(bot):
     sent = await bot.command("help", user=ENGLISH)
     assert t("settings.saved", "en") not in str(sent)
     assert sent["blocks"][0]["text"]["text"] == t("help.title", "en")
+
+
+async def test_a_channel_picked_in_settings_is_kept_by_its_id(bot):
+    await bot.command("settings", "channel <#C0OTHER001|random>", user=ADMIN)
+    assert (await bot.app.services.spaces.settings(SPACE)).channel_id == "C0OTHER001"
