@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from typing import Any
@@ -16,6 +17,7 @@ from bot.adapters.slack.views import LOOKUP_FORM, channel_of, submitted
 from bot.core.glossary import show_button_id
 from bot.core.interaction.actor import Actor
 from bot.core.interaction.forms import Refusal
+from bot.core.interaction.router import Response
 from bot.core.replies import Reply
 
 MAX_OPTIONS = 100
@@ -76,7 +78,17 @@ async def submit(face: SlackFace, body: dict[str, Any], ack: AsyncAck) -> None:
         await ack()
         outcome = await face.router.press(actor, show_button_id(values.get("term", "") or "-"))
     else:
-        outcome = await face.router.submit(actor, form_id, values)
+        saving = asyncio.ensure_future(face.router.submit(actor, form_id, values))
+        done, _ = await asyncio.wait({saving}, timeout=face.ack_within)
+        if not done:
+            # Slack closes a modal whose submit is not answered within 3 s; the answer, even
+            # a refusal (with the text kept), then comes as a message instead.
+            await ack()
+            outcome = await saving
+            await _answer_late(face, actor, outcome.response)
+            log_outcome("form", form_id.rpartition(":")[0], actor, outcome, started)
+            return
+        outcome = saving.result()
         response = outcome.response
         if isinstance(response, Refusal) and response.errors:
             errors = {
@@ -86,12 +98,16 @@ async def submit(face: SlackFace, body: dict[str, Any], ack: AsyncAck) -> None:
             log_outcome("form", form_id.rpartition(":")[0], actor, outcome, started)
             return
         await ack()
-    reply = outcome.response.reply if isinstance(outcome.response, Refusal) else outcome.response
+    await _answer_late(face, actor, outcome.response)
+    log_outcome("form", form_id.rpartition(":")[0], actor, outcome, started)
+
+
+async def _answer_late(face: SlackFace, actor: Actor, response: Response) -> None:
+    reply = response.reply if isinstance(response, Refusal) else response
     if isinstance(reply, Reply):
         await post_in_channel(face, actor, reply)
     else:
         await send(face, actor, reply, Where())
-    log_outcome("form", form_id.rpartition(":")[0], actor, outcome, started)
 
 
 def _block(name: str, values: dict[str, str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 import time
@@ -16,6 +17,7 @@ from bot.adapters.slack.views import lookup_modal
 from bot.core.errors import StudyBotError
 from bot.core.i18n import t
 from bot.core.interaction.actor import Actor
+from bot.core.interaction.failures import error_reply
 from bot.core.interaction.ids import action_id
 from bot.core.interaction.options import OptionValue, parse_text, text_option
 from bot.core.interaction.router import Outcome
@@ -26,7 +28,6 @@ from bot.core.replies import Reply, ReplyButton
 MEMBER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 # …and a channel as <#C123|name>; the settings keep the channel's id.
 CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
-SHARE = "define:share"
 
 
 def register(app: AsyncApp, face: SlackFace) -> None:
@@ -56,7 +57,7 @@ async def answer(face: SlackFace, body: dict[str, Any], respond: AsyncRespond) -
         )
         log_outcome("command", name, actor, Outcome(Reply()), started)
         return
-    outcome = await _ask(face, actor, name, text)
+    outcome = await _in_time(face, actor, name, text)
     where = Where(respond=respond, trigger_id=trigger, extra=_share(face, actor, name, text))
     if name == "define" and isinstance(outcome.response, Reply):
         # On Slack a lookup answers the member alone; 채널에 공유 shows it to everyone.
@@ -64,6 +65,24 @@ async def answer(face: SlackFace, body: dict[str, Any], respond: AsyncRespond) -
         outcome = dataclasses.replace(outcome, response=private)
     await send(face, actor, outcome.response, where)
     log_outcome("command", name, actor, outcome, started)
+
+
+class SlowFormError(StudyBotError):
+    """A form's prefill took so long that its trigger_id would have expired."""
+
+    key = "error.form_slow"
+
+
+async def _in_time(face: SlackFace, actor: Actor, name: str, text: str) -> Outcome:
+    """The router's answer; a form not ready while its trigger_id lives is refused politely."""
+    asking = asyncio.ensure_future(_ask(face, actor, name, text))
+    if not face.router.expects("command", name)[1]:
+        return await asking
+    done, _ = await asyncio.wait({asking}, timeout=face.ack_within)
+    if done:
+        return asking.result()
+    asking.cancel()
+    return Outcome(error_reply(SlowFormError(), actor.locale), "refused:SlowFormError")
 
 
 async def _ask(face: SlackFace, actor: Actor, name: str, text: str) -> Outcome:

@@ -37,6 +37,9 @@ class SlackFace:
     services: Services
     members: Members
     locale: Locale
+    # Slack drops a request not acknowledged within 3 s (and a trigger_id expires after 3 s):
+    # work not done by then is answered another way.
+    ack_within: float = 2.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,9 @@ def build_app(face: SlackFace) -> AsyncApp:
     return app
 
 
-async def serve(serving: Serving, *, post_spacing: float = SPACING) -> None:
+async def serve(
+    serving: Serving, *, post_spacing: float = SPACING, ack_within: float = 2.5
+) -> None:
     """Check the tokens, connect, start the schedule, and answer until ``serving.stop``."""
     settings = serving.settings
     client = web_client(settings)
@@ -99,7 +101,7 @@ async def serve(serving: Serving, *, post_spacing: float = SPACING) -> None:
         # The workspace gets its space (and its daily jobs) before anyone types a command.
         await serving.services.spaces.settings(SpaceRef(PLATFORM, team))
     members = Members(client, settings.slack_managers, settings.locale)
-    face = SlackFace(client, serving.router, serving.services, members, settings.locale)
+    face = SlackFace(client, serving.router, serving.services, members, settings.locale, ack_within)
     app = build_app(face)
     app_token = settings.slack_app_token
     if app_token is None:  # checked above; kept for the type checker

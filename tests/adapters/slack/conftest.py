@@ -86,7 +86,10 @@ async def running(fake: FakeSlack, settings: Settings, **kwargs: Any) -> AsyncIt
             ready.set()
 
         serving = Serving(settings, app.services, build_router(app.services), stop, on_ready)
-        task = asyncio.create_task(serve(serving, post_spacing=kwargs.get("spacing", 0.0)))
+        options = {"post_spacing": kwargs.get("spacing", 0.0)}
+        if "ack_within" in kwargs:
+            options["ack_within"] = kwargs["ack_within"]
+        task = asyncio.create_task(serve(serving, **options))
         waiting = asyncio.ensure_future(ready.wait())
         done, _ = await asyncio.wait(
             {task, waiting}, timeout=TIMEOUT, return_when="FIRST_COMPLETED"

@@ -8,7 +8,7 @@ import json
 from bot.core.i18n import t
 from bot.core.models import SpaceRef, UserRef
 from tests.adapters.slack import fake_payloads as p
-from tests.adapters.slack.conftest import TIMEOUT
+from tests.adapters.slack.conftest import TIMEOUT, running
 from tests.adapters.slack.fake_slack import TEAM
 from tests.adapters.slack.fake_users import ADMIN, ALICE, BORA, LOUD
 
@@ -157,3 +157,22 @@ async def test_only_managers_see_and_accept_glossary_suggestions(bot):
     assert added["response_type"] == "in_channel"
     found = await bot.command("define", "레플리카셋")
     assert found["blocks"][0]["text"]["text"] == "레플리카셋"
+
+
+async def test_a_form_not_ready_in_time_is_refused_instead_of_opening_late(fake, settings):
+    # ack_within=0: no prefill is ever ready at once, as if the database were slow.
+    async with running(fake, settings, ack_within=0.0) as slow:
+        sent = await slow.command("retro")
+        assert sent["response_type"] == "ephemeral"
+        assert t("error.form_slow", "ko") in json.dumps(sent["blocks"], ensure_ascii=False)
+        assert slow.fake.views.empty()
+
+
+async def test_a_slow_save_is_acknowledged_first_and_confirmed_after(fake, settings):
+    async with running(fake, settings) as bot:
+        view = await open_form(bot, "retro")
+    async with running(fake, settings, ack_within=0.0) as slow:
+        assert await slow.submit(view, RETRO) == {}  # acknowledged before the save ended
+        card = await slow.post()
+        assert card["method"] == "chat.postMessage"
+        assert t("journal.saved", "ko") in json.dumps(card["blocks"], ensure_ascii=False)
