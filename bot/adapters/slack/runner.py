@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -78,10 +79,25 @@ def _quiet(error: SlackApiError) -> BaseException | None:
     return None
 
 
+class _SameTokenFilter(logging.Filter):
+    """Bolt also reads SLACK_BOT_TOKEN and warns that the given client's token wins.
+
+    It is the same token, so the warning would only worry an operator at every start.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_bolt_log = logging.getLogger("bot.adapters.slack.bolt")
+_bolt_log.addFilter(_SameTokenFilter())
+
+
 def build_app(face: SlackFace) -> AsyncApp:
     """The bolt app with every listener registered on it."""
     app = AsyncApp(
         client=face.client,
+        logger=_bolt_log,
         request_verification_enabled=False,  # Socket Mode: Slack itself is on the socket
         raise_error_for_unhandled_request=False,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
 
@@ -78,3 +79,13 @@ async def test_a_rejected_token_stops_the_whole_process_with_one_line(fake, tmp_
     assert len(lines) == 1, lines
     assert "SLACK_BOT_TOKEN" in lines[0]
     assert "xoxb-wrong" not in err.decode() + out.decode()
+
+
+async def test_a_normal_start_logs_no_warning(fake, settings, monkeypatch, caplog):
+    # Bolt reads SLACK_BOT_TOKEN from the environment too, as a running bot has it.
+    monkeypatch.setenv("SLACK_BOT_TOKEN", fake.bot_token)
+    caplog.set_level(logging.INFO)
+    async with running(fake, settings) as bot:
+        await bot.command("help")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == []
