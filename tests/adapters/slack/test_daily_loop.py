@@ -6,10 +6,16 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from bot.adapters.slack.runner import SlackLoginError
 from bot.core.i18n import t
+from bot.core.models import SpaceRef
+from bot.core.replies import Reply
 from bot.core.schedule import PostKind
+from bot.faces import FACES
 from tests.adapters.slack import fake_payloads as p
-from tests.adapters.slack.conftest import running
+from tests.adapters.slack.conftest import make_settings, running
 from tests.adapters.slack.fake_slack import TEAM
 from tests.adapters.slack.fake_users import ALICE, BORA
 from tests.core.fakes import FixedClock
@@ -88,3 +94,21 @@ async def test_a_channel_the_bot_was_not_invited_to_is_logged_for_the_admin(fake
     assert posted == []
     lines = [r.getMessage() for r in caplog.records if r.name == "bot.adapters.slack.publisher"]
     assert any("invite" in line and p.CHANNEL in line for line in lines)
+
+
+async def test_the_one_off_publisher_posts_and_edits_over_the_web_api(fake, settings):
+    space = SpaceRef("slack", TEAM)
+    async with FACES["slack"].publisher(settings) as publisher:
+        ts = await publisher.post(space, p.CHANNEL, Reply(title="<!channel> 오늘", body="a & b"))
+        await publisher.edit(space, p.CHANNEL, ts, Reply(title="닫힘"))
+    [posted] = fake.messages[p.CHANNEL]
+    assert posted["ts"] == ts
+    assert posted["blocks"][0]["text"]["text"] == "닫힘"
+    assert fake.problems == []
+
+
+async def test_the_one_off_publisher_refuses_a_rejected_token(fake, tmp_path):
+    settings = make_settings(fake, tmp_path, slack_bot_token="xoxb-wrong")
+    with pytest.raises(SlackLoginError):
+        async with FACES["slack"].publisher(settings):
+            pass
