@@ -44,6 +44,7 @@ class FakeSlack:
         self.rate_limited: dict[str, int] = {}
         self.any_user = False  # the benchmark's many members: users.info makes one up
         self.checking = True  # the benchmark times the bot, not the fake's mention scan
+        self.hold_acks = False  # read no acks, as a socket that is about to drop
         self._ids = itertools.count(1)
         self._ws: web.WebSocketResponse | None = None
         self._connected = asyncio.Event()
@@ -103,6 +104,8 @@ class FakeSlack:
             if message.type != WSMsgType.TEXT:
                 continue
             ack = json.loads(message.data)
+            if self.hold_acks:
+                continue
             envelope_id = ack.get("envelope_id")
             future = self._acks.pop(envelope_id, None)
             self._unacked.pop(envelope_id, None)
@@ -132,6 +135,12 @@ class FakeSlack:
         self._unacked[envelope_id] = envelope
         await self._ws.send_str(json.dumps(envelope))
         return future
+
+    async def drop(self) -> None:
+        """Close the socket without warning, as a network failure would."""
+        assert self._ws is not None
+        self._connected.clear()
+        await self._ws.close()
 
     async def disconnect(self, reason: str = "refresh_requested") -> None:
         """Ask the bot to move to a new connection, as Slack does every few hours."""

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from bot.adapters.slack.runner import SlackLoginError
-from tests.adapters.slack.conftest import make_settings, running
+from tests.adapters.slack import fake_payloads as p
+from tests.adapters.slack.conftest import TIMEOUT, make_settings, running
 
 
 async def test_the_bot_connects_and_answers_help(bot):
@@ -44,14 +45,31 @@ async def test_a_rate_limited_call_is_retried_after_retry_after(bot):
 
 
 async def test_after_a_disconnect_the_bot_reconnects_and_loses_no_event(bot):
+    before = await bot.fake.wait_connected()
     await bot.command("help")
     await bot.fake.disconnect()
-    # Sent while the bot is between connections: it arrives on the new one.
+    # Sent while the bot is between connections: it arrives on the new one, once.
     first = await bot.command("define", "도커")
     second = await bot.command("help")
-    assert await bot.fake.wait_connected() >= 1
-    assert "도커" in str(first["blocks"]) or "Docker" in str(first["blocks"])
+    after = await bot.fake.wait_connected()
+    assert after != before
+    assert bot.fake.connections.empty()  # exactly one new connection
+    assert first["blocks"][0]["text"]["text"] == "도커"
     assert "/define" in str(second["blocks"])
+    assert bot.fake.responses.empty()  # no envelope was answered twice
+
+
+async def test_an_envelope_unacknowledged_when_the_socket_drops_comes_again(bot):
+    await bot.fake.wait_connected()
+    bot.fake.hold_acks = True  # the socket closes before the bot's ack is read
+    pending = await bot.fake.envelope("slash_commands", p.command(bot.fake, "help"))
+    await bot.response()
+    await bot.fake.drop()
+    await bot.fake.wait_connected()
+    bot.fake.hold_acks = False
+    await asyncio.wait_for(pending, TIMEOUT)
+    again = await bot.response()
+    assert "/define" in str(again["blocks"])
 
 
 async def test_a_rejected_token_stops_the_whole_process_with_one_line(fake, tmp_path):
