@@ -11,7 +11,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
-from bot.adapters.slack.face import SlackFace, Where, log_outcome, post_in_channel, send
+from bot.adapters.slack.face import SlackFace, Where, log_outcome, post_to, send
 from bot.adapters.slack.text import plain
 from bot.adapters.slack.views import LOOKUP_FORM, channel_of, submitted
 from bot.core.glossary import show_button_id
@@ -105,7 +105,7 @@ async def submit(face: SlackFace, body: dict[str, Any], ack: AsyncAck) -> None:
 async def _answer_late(face: SlackFace, actor: Actor, response: Response) -> None:
     reply = response.reply if isinstance(response, Refusal) else response
     if isinstance(reply, Reply):
-        await post_in_channel(face, actor, reply)
+        await post_to(face, actor, reply)
     else:
         await send(face, actor, reply, Where())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import re
 import time
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack.face import SlackFace, Where, log_outcome, send
+from bot.adapters.slack.text import error_code
 from bot.adapters.slack.views import lookup_modal
 from bot.core.errors import StudyBotError
 from bot.core.i18n import t
@@ -23,6 +26,8 @@ from bot.core.interaction.options import OptionValue, parse_text, text_option
 from bot.core.interaction.router import Outcome
 from bot.core.models import UserRef
 from bot.core.replies import Reply, ReplyButton
+
+log = logging.getLogger(__name__)
 
 # Slack writes a member picked in a command as <@U123|name> (``should_escape`` in the manifest).
 MEMBER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
@@ -52,10 +57,14 @@ async def answer(face: SlackFace, body: dict[str, Any], respond: AsyncRespond) -
     trigger = body.get("trigger_id")
     if name == "define" and not text.strip():
         # A trigger_id lives 3 s: the form is built before anything slow.
-        await face.client.views_open(
-            trigger_id=trigger, view=lookup_modal(actor.channel, actor.locale)
-        )
-        log_outcome("command", name, actor, Outcome(Reply()), started)
+        view = lookup_modal(actor.channel, actor.locale)
+        outcome = Outcome(Reply())
+        try:
+            await face.client.views_open(trigger_id=trigger, view=view)
+        except SlackApiError as error:
+            log.warning("Slack refused the search box of %s: %s", actor.request, error_code(error))
+            outcome = Outcome(Reply(), "ok+send_failed")
+        log_outcome("command", name, actor, outcome, started)
         return
     outcome = await _in_time(face, actor, name, text)
     where = Where(respond=respond, trigger_id=trigger, extra=_share(face, actor, name, text))

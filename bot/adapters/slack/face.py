@@ -24,6 +24,7 @@ from bot.core.services import Services
 
 log = logging.getLogger(__name__)
 
+_NOT_THERE = {"not_in_channel", "channel_not_found", "is_archived"}
 # Bolt's response_url sender: respond(text=..., blocks=..., response_type=..., ...).
 Respond = Callable[..., Awaitable[Any]]
 
@@ -90,20 +91,37 @@ async def deliver(face: SlackFace, actor: Actor, reply: Reply, where: Where) -> 
         await where.respond(response_type=kind, replace_original=False, **body)
 
 
+async def post_to(face: SlackFace, actor: Actor, reply: Reply) -> bool:
+    """``post_in_channel``, logged instead of raised when Slack refuses; False then."""
+    try:
+        await post_in_channel(face, actor, reply)
+    except SlackApiError as error:
+        log.warning("Slack refused the answer to %s: %s", actor.request, error_code(error))
+        return False
+    return True
+
+
 async def post_in_channel(face: SlackFace, actor: Actor, reply: Reply) -> None:
     """A reply with no response_url (a modal's): to the channel the form came from.
 
     Without a channel (a form or button from App Home) it goes to the member's own DM.
     """
     body = message(reply)
-    if actor.channel is None:
-        await face.client.chat_postMessage(channel=await _dm(face, actor.member.id), **body)
-        return
     channel = actor.channel
-    if reply.ephemeral:
-        await face.client.chat_postEphemeral(channel=channel, user=actor.member.id, **body)
-    else:
-        await face.client.chat_postMessage(channel=channel, **body)
+    try:
+        if channel is not None and reply.ephemeral:
+            await face.client.chat_postEphemeral(channel=channel, user=actor.member.id, **body)
+            return
+        if channel is not None:
+            await face.client.chat_postMessage(channel=channel, **body)
+            return
+    except SlackApiError as error:
+        if error_code(error) not in _NOT_THERE:
+            raise
+        # A command works in any channel, but the bot posts only where it was invited: the
+        # member still gets the answer, in their DM, and the log says why.
+        log.warning("the bot is not in channel %s; answered %s in a DM", channel, actor.request)
+    await face.client.chat_postMessage(channel=await _dm(face, actor.member.id), **body)
 
 
 async def upload(face: SlackFace, actor: Actor, reply: Reply) -> None:

@@ -200,6 +200,8 @@ class FakeSlack:
         return {"ok": False, "error": "message_not_found"}
 
     async def api_chat_postephemeral(self, body: dict[str, Any]) -> dict[str, Any]:
+        if body.get("channel") in self.not_in_channel:
+            return {"ok": False, "error": "not_in_channel"}
         await self.posts.put({**body, "method": "chat.postEphemeral"})
         return {"ok": True, "message_ts": self.ts()}
 

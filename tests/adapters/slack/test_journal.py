@@ -176,3 +176,11 @@ async def test_a_slow_save_is_acknowledged_first_and_confirmed_after(fake, setti
         card = await slow.post()
         assert card["method"] == "chat.postMessage"
         assert t("journal.saved", "ko") in json.dumps(card["blocks"], ensure_ascii=False)
+
+
+async def test_a_retro_written_where_the_bot_is_not_invited_is_confirmed_in_a_dm(bot):
+    bot.fake.not_in_channel.add(p.CHANNEL)
+    card = await write_retro(bot)
+    assert card["method"] == "chat.postMessage"
+    assert card["channel"] == "D" + ALICE["id"].lstrip("U")
+    assert t("journal.saved", "ko") in json.dumps(card["blocks"], ensure_ascii=False)
