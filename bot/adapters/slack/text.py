@@ -14,6 +14,8 @@ from bot.core.replies import ZWSP, clip
 
 _OPENER = re.compile(r"<(?=[!@#])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# The core writes a link as <https://…> (no preview on Discord); in Slack that is a link too.
+_LINK = re.compile(r"&lt;(https?://(?:[^\s&<>|]|&amp;)+)&gt;")
 
 
 def plain(text: str, limit: int = 3000) -> str:
@@ -24,7 +26,7 @@ def plain(text: str, limit: int = 3000) -> str:
 def mrkdwn(text: str, limit: int = 3000) -> str:
     """``text`` for a mrkdwn field: escaped, Discord's ``**bold**`` as Slack's ``*bold*``."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return clip(_BOLD.sub(r"*\1*", escaped), limit)
+    return clip(_LINK.sub(r"<\1>", _BOLD.sub(r"*\1*", escaped)), limit)
 
 
 def error_code(error: Exception) -> str:
