@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_lookup.py
 	$(BIN)/python bench/bench_cold_define.py
 	$(BIN)/python bench/bench_discord.py
+	$(BIN)/python bench/bench_slack.py
 	$(BIN)/python bench/bench_quiz.py
 	$(BIN)/python bench/bench_journal.py
 	$(BIN)/python bench/bench_postgres.py

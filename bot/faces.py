@@ -85,9 +85,23 @@ async def _sync_discord(settings: Settings, services: Services) -> str:
     return await sync_commands(settings, services)
 
 
+async def _serve_slack(serving: Serving) -> None:
+    from bot.adapters.slack.runner import serve
+
+    await serve(serving)
+
+
+def _slack_publisher(settings: Settings) -> AbstractAsyncContextManager[Publisher]:
+    from bot.adapters.slack.runner import rest_publisher
+
+    publisher: AbstractAsyncContextManager[Publisher] = rest_publisher(settings)
+    return publisher
+
+
 FACES: dict[str, Face] = {
     "console": Face("console", _serve_console, _console_publisher),
     "discord": Face("discord", _serve_discord, _discord_publisher, _sync_discord),
+    "slack": Face("slack", _serve_slack, _slack_publisher),
 }
 
 

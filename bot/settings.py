@@ -111,6 +111,8 @@ class Settings(BaseSettings):
         chosen: list[Platform] = []
         if self.discord_token is not None:
             chosen.append("discord")
+        if self.slack_bot_token is not None and self.slack_app_token is not None:
+            chosen.append("slack")
         return tuple(chosen) or ("console",)
 
     @property

@@ -17,10 +17,9 @@ import discord
 
 from bot.adapters.discord.modals import to_modal
 from bot.adapters.discord.send import deliver, mark_deferred, refused
-from bot.core.errors import StudyBotError
 from bot.core.i18n import Locale
 from bot.core.interaction.actor import Actor
-from bot.core.interaction.failures import error_reply
+from bot.core.interaction.failures import SlowFormError, error_reply
 from bot.core.interaction.forms import DISCORD_FORM, Form, Refusal
 from bot.core.interaction.options import OptionValue
 from bot.core.interaction.router import Outcome, Response, Router
@@ -33,12 +32,6 @@ DEFER_AFTER = 2.0
 PLATFORM = "discord"
 
 Ask = Callable[[Actor], Awaitable[Outcome]]
-
-
-class SlowFormError(StudyBotError):
-    """Reading a form's prefill took so long that Discord would have dropped the modal."""
-
-    key = "error.form_slow"
 
 
 def locale_for(interaction: discord.Interaction[Any], default: Locale) -> Locale:

@@ -17,6 +17,16 @@ class StaleButtonError(StudyBotError):
     key = "error.stale_button"
 
 
+class SlowFormError(StudyBotError):
+    """A form's prefill took so long that the platform would have dropped it.
+
+    Discord cannot open a form after a deferral and Slack's trigger_id lives 3 s, so a form
+    that is not ready in time is refused politely instead of opening late.
+    """
+
+    key = "error.form_slow"
+
+
 class UnknownCommandError(StudyBotError):
     """A command this bot does not have."""
 

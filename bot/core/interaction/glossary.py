@@ -35,6 +35,13 @@ async def show(call: Call) -> Reply:
     return dataclasses.replace(reply, update=True)
 
 
+async def share(call: Call) -> Reply:
+    """A share button under a private entry: the same entry, for the whole channel."""
+    actor = call.actor
+    reply = call.services.glossary.show(call.arg, actor.locale, space=actor.space_key)
+    return dataclasses.replace(reply, ephemeral=False, update=False)
+
+
 async def help_(call: Call) -> Reply:
     return call.services.glossary.help(call.actor.locale)
 
@@ -43,3 +50,4 @@ def register(router: Router) -> None:
     router.add_command(DEFINE, define)
     router.add_command(HELP, help_)
     router.add_button("define:show", show)
+    router.add_button("define:share", share, private=False)
