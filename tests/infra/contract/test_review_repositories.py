@@ -4,6 +4,7 @@ There is no in-memory review repository (the core's review tests run on SQLite),
 contract runs on SQLite and PostgreSQL only.
 """
 
+import asyncio
 import contextlib
 import datetime as dt
 
@@ -212,3 +213,45 @@ async def test_the_postgres_due_queries_use_the_due_index():
         assert await repo.count_due(SPACE, "u7", before, {"t001"}) == 4
         card = await repo.card_for(SPACE, "u7", "t004")
         assert card.due == T0 + dt.timedelta(days=4, minutes=7)
+
+
+async def _queued_behind(db, blocker_pid, count):
+    """Wait (at most 10 s) until ``count`` sessions queue behind the blocker's row lock."""
+    async with asyncio.timeout(10):
+        while True:
+            waiting = await db.fetchval(
+                """WITH w AS (SELECT pid, pg_blocking_pids(pid) AS behind FROM pg_stat_activity
+                              WHERE wait_event_type = 'Lock')
+                   SELECT COUNT(*) FROM w
+                   WHERE $1 = ANY(behind)
+                      OR behind && (SELECT array_agg(pid) FROM w WHERE $1 = ANY(behind))""",
+                (blocker_pid,),
+            )
+            if waiting >= count:
+                return
+            await asyncio.sleep(0.01)  # a poll of the server's lock table, not a wait for time
+
+
+@pytest.mark.postgres
+async def test_racing_ratings_on_postgres_store_one_review():
+    async with _postgres_review() as (db, repo):
+        await repo.add_cards(SPACE, "u1", ["pod"], "{}", T0, T0)
+        card = await repo.card_for(SPACE, "u1", "pod")
+        later = T0 + dt.timedelta(days=1)
+        clicks = [Rating(card.id, g, Source.REVIEW, T0) for g in (Grade.GOOD, Grade.EASY)]
+        # A third session holds the card's row lock, so both clicks reach the UPDATE before
+        # either can commit: they race for real, not one after the other.
+        async with db.acquire() as blocker, blocker.transaction():
+            await blocker.execute("SELECT 1 FROM review_cards WHERE id = $1 FOR UPDATE", card.id)
+            racing = [
+                asyncio.ensure_future(repo.rate(card, c.grade, c, f'"{c.grade}"', later))
+                for c in clicks
+            ]
+            await _queued_behind(db, blocker.get_server_pid(), 2)
+        results = await asyncio.gather(*racing)
+        assert sorted(results) == [False, True]
+        stored = await repo.get(card.id)
+        assert stored.reps == 1
+        logs = await repo.logs(SPACE, "u1", T0)
+        assert len(logs) == 1
+        assert stored.state == f'"{logs[0].grade}"'
