@@ -7,9 +7,11 @@ contract runs on SQLite and PostgreSQL only.
 import asyncio
 import contextlib
 import datetime as dt
+from urllib.parse import urlsplit
 
 import pytest
 
+from bot.core.errors import StorageDownError
 from bot.core.review.models import Activity, Grade, Rating, Source
 from bot.infra.backend import DatabaseUrl, open_storage
 from bot.infra.db import to_db_time
@@ -17,6 +19,7 @@ from bot.infra.postgres.db import PostgresDatabase
 from bot.infra.postgres.review import COUNT_DUE, DUE_CARDS, PostgresReviewRepository
 from tests.core.fakes import FixedClock
 from tests.infra.contract.pg import throwaway_schema
+from tests.infra.contract.tcp_proxy import CuttingProxy
 
 T0 = dt.datetime(2024, 3, 4, 1, tzinfo=dt.UTC)
 SPACE = "discord:g"
@@ -255,3 +258,24 @@ async def test_racing_ratings_on_postgres_store_one_review():
         logs = await repo.logs(SPACE, "u1", T0)
         assert len(logs) == 1
         assert stored.state == f'"{logs[0].grade}"'
+
+
+@pytest.mark.postgres
+async def test_a_rating_cut_by_a_dropped_connection_fails_clearly_and_can_be_clicked_again():
+    async with throwaway_schema() as (url, schema):
+        parts = urlsplit(url)
+        async with CuttingProxy(parts.hostname, parts.port or 5432) as proxy:
+            user = f"{parts.username}@" if parts.username else ""
+            via_proxy = parts._replace(netloc=f"{user}127.0.0.1:{proxy.port}").geturl()
+            async with await PostgresDatabase.open(via_proxy, schema=schema, max_size=2) as db:
+                repo = PostgresReviewRepository(db)
+                await repo.add_cards(SPACE, "u1", ["pod"], "{}", T0, T0)
+                card = await repo.card_for(SPACE, "u1", "pod")
+                rating = Rating(card.id, Grade.GOOD, Source.REVIEW, T0)
+                proxy.drop_next()
+                with pytest.raises(StorageDownError):
+                    await repo.rate(card, Grade.GOOD, rating, "{}", T0)
+                assert proxy.cut == 1
+                assert (await repo.get(card.id)).reps == 0  # cut before the server saw it
+                assert await repo.rate(card, Grade.GOOD, rating, "{}", T0)
+                assert len(await repo.logs(SPACE, "u1", T0)) == 1
