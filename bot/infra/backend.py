@@ -185,12 +185,13 @@ async def open_storage(
         PostgresRotationRepository,
         PostgresSpaceRepository,
     )
+    from bot.infra.postgres.review import PostgresReviewRepository
 
     async with await _open_postgres(url, schema) as pg:
         yield Storage(
             url, PostgresSpaceRepository(pg, clock), PostgresPostLog(pg),
             PostgresRotationRepository(pg), PostgresQuizRepository(pg),
-            PostgresJournalRepository(pg), pg,
+            PostgresJournalRepository(pg), pg, PostgresReviewRepository(pg),
         )  # fmt: skip
 
 

@@ -56,18 +56,31 @@ async def fill(store):
     term = Term(id="replicaset", term="레플리카셋", definition="복제")
     await store.journal.add_layer_term("discord:g", term, "레플리카셋", "u1", NOW)
     await store.journal.mark_accepted("discord:g", "레플리카셋", "replicaset", NOW)
-    if store.review is not None:  # the backend the copy starts from keeps review cards
-        await fill_review(store.review)
+    await fill_review(store.review)
     return rnd.id
 
 
 async def fill_review(review):
-    await review.add_cards("discord:g", "u1", ["pod"], "{}", NOW, NOW)
+    await review.add_cards("discord:g", "u1", ["pod", "image"], "{}", NOW, NOW)
     card = await review.card_for("discord:g", "u1", "pod")
     rating = Rating(card.id, Grade.GOOD, Source.REVIEW, NOW)
-    assert await review.rate(card, Grade.GOOD, rating, "{}", NOW + dt.timedelta(days=2))
+    assert await review.rate(card, Grade.GOOD, rating, '{"s":1}', NOW + dt.timedelta(days=2))
+    practice = Rating(card.id, Grade.HARD, Source.PRACTICE, NOW + dt.timedelta(1), moved=False)
+    await review.log(card, practice)
     await review.record_activity("discord:g", "u1", MONDAY, Activity.RETRO)
     await review.set_reminders("discord:g", "u1", True, "민지")
+
+
+async def review_snapshot(review):
+    """What the review repository reads back: cards with their ids, logs, days, reminders."""
+    return (
+        await review.cards("discord:g"),
+        await review.logs("discord:g", "u1", NOW - dt.timedelta(days=1)),
+        await review.activity_days("discord:g", "u1", MONDAY),
+        await review.reminded_names("discord:g"),
+        await review.reviewed_states("discord:g"),
+        await review.due_between("discord:g", "u1", NOW, NOW + dt.timedelta(days=7)),
+    )
 
 
 async def snapshot(store, round_id):
@@ -85,6 +98,7 @@ async def snapshot(store, round_id):
         await store.journal.away("discord:g"),
         await store.journal.suggestions("discord:g", pending_only=False),
         await store.journal.layers(),
+        await review_snapshot(store.review),
     )
 
 
@@ -116,6 +130,14 @@ async def test_everything_copies_to_postgresql_and_back_row_for_row(data_dir, ca
                 RoundDraft("discord:g", QUESTION, NOW, NOW, MONDAY, True, "u1")
             )
             assert again.id > round_id
+            # A new card and its review log continue after the copied ids too (another space,
+            # so the copy back still compares equal).
+            await store.review.add_cards("discord:other", "u1", ["pod"], "{}", NOW, NOW)
+            fresh = await store.review.card_for("discord:other", "u1", "pod")
+            assert fresh.id > max(c.id for c in await store.review.cards("discord:g"))
+            rating = Rating(fresh.id, Grade.EASY, Source.REVIEW, NOW)
+            assert await store.review.rate(fresh, Grade.EASY, rating, "{}", NOW)
+            assert len(await store.review.logs("discord:other", "u1", NOW)) == 1
         assert await run_cli("copy-db", "--from", pg_url, "--to", "sqlite:///back.sqlite3") == 0
     async with open_storage(DatabaseUrl("sqlite", path=data_dir / "back.sqlite3"),
                             FixedClock(NOW)) as store:  # fmt: skip
