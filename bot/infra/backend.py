@@ -138,7 +138,7 @@ class Storage:
     quiz: QuizRepository
     journal: JournalRepository
     database: Database | PostgresDatabase  # for the few tools that are not ports
-    # Review cards are kept on SQLite; a backend without them runs without /review.
+    # Every backend keeps review cards; None only where a test builds storage without them.
     review: ReviewRepository | None = None
 
     @contextlib.asynccontextmanager
