@@ -14,6 +14,7 @@ from typing import Any
 
 from bot import app
 from bot.adapters.console import render_text
+from bot.core.daily import PostedItem
 from bot.core.errors import ContentError, StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
@@ -28,6 +29,10 @@ from bot.infra.importers.til import parse_til
 from bot.settings import Platform, Settings
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# A configuration the operator must fix (no or a rejected token): restarting cannot help, so a
+# supervisor can tell it apart (sysexits' EX_CONFIG).
+EXIT_CONFIG = 78
+_CONFIG_ERRORS = frozenset({"error.no_token", "error.no_token_sync", "error.discord_login"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except StudyBotError as exc:
         print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
-        return EXIT_PROBLEM
+        return EXIT_CONFIG if exc.key in _CONFIG_ERRORS else EXIT_PROBLEM
     except KeyboardInterrupt:
         return EXIT_OK
 
@@ -120,6 +125,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         at = args.at or dt.datetime.now(dt.UTC)
         return asyncio.run(_post_due(settings, platform, at, args.space))
     if args.command == "sync":
+        if settings.discord_token is None:
+            print(t("error.no_token_sync", settings.locale), file=sys.stderr)
+            return EXIT_CONFIG
         print(asyncio.run(app.sync_commands(settings)))
     return EXIT_OK
 
@@ -127,7 +135,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 def _run(settings: Settings, platform: Platform, *, force_sync: bool) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
-        return EXIT_PROBLEM
+        return EXIT_CONFIG
     # In the console the terminal is the chat; log lines would land between the answers.
     app.configure_logging(settings, to_file=platform == "console")
     asyncio.run(app.run(settings, platform, force_sync=force_sync))
@@ -183,9 +191,14 @@ async def _post_due(
             publisher = console.ConsolePublisher(sys.stdout, locale=settings.locale)
             posted = await application.post_due(publisher, at, space)
     for item in posted:
-        where = f"{item.space.platform}:{item.space.id}"
-        print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
+        print(_posted_line(item))
     return EXIT_OK
+
+
+def _posted_line(item: PostedItem) -> str:
+    """One line per post for cron logs: ``posted morning 2026-11-30 console:local message=…``."""
+    where = f"{item.space.platform}:{item.space.id}"
+    return f"posted {item.kind.value} {item.local_date} {where} message={item.message_id}"
 
 
 def _space_ref(text: str, settings: Settings) -> SpaceRef:
@@ -205,8 +218,20 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
         if journal is None:  # pragma: no cover - the Application always builds it
             return EXIT_PROBLEM
         space = _space_ref(args.space, settings)
+        known = {member.user_id for member in await journal.members(space)}
+        if args.member not in known:
+            message = _unknown_member(args.space, args.member, sorted(known), settings)
+            print(message, file=sys.stderr)
+            return EXIT_PROBLEM
         print(await journal.export_til(space, args.member, first, last), end="")
     return EXIT_OK
+
+
+def _unknown_member(space: str, member: str, known: list[str], settings: Settings) -> str:
+    if not known:
+        return t("error.no_members", settings.locale, space=space)
+    members = ", ".join(known)
+    return t("error.unknown_member", settings.locale, space=space, member=member, members=members)
 
 
 def _check(directory: Path) -> int:

@@ -21,6 +21,7 @@ from bot.core.journal.models import (
     EntryDraft,
     EntryKind,
     EntryVersion,
+    Member,
     RetroForm,
     RetroPrefill,
     SavedEntry,
@@ -205,6 +206,10 @@ class JournalService:
         return render.history_reply(entry, versions, locale or settings.locale)
 
     # --- reading -----------------------------------------------------------------------------
+
+    async def members(self, space: SpaceRef) -> list[Member]:
+        """Everyone who has written in the space (or paused reminders), by user id."""
+        return await self._repo.members(space_key(space))
 
     async def entries(
         self,
