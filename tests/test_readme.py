@@ -63,7 +63,7 @@ def _pattern(expected: str) -> re.Pattern[str]:
 
 def output_matches(expected: list[str], actual: str) -> bool:
     """Whether ``actual`` shows the ``expected`` lines in order (``...`` lines skip any)."""
-    lines = actual.splitlines()
+    lines = actual.rstrip().splitlines()  # a reply's closing blank line is not output to show
     if not expected:
         return actual.strip() == ""
     position, free = 0, False
@@ -132,6 +132,7 @@ def test_other_command_blocks_hold_only_setup_commands():
     [
         (["[Cgroup]", ELLIPSIS], "[Cgroup]\n정의\n비고\n", True),
         (["[Cgroup]"], "[Cgroup]\n정의\n", False),  # unshown output is not ignored
+        (["[Cgroup]", "정의"], "[Cgroup]\n정의\n\n", True),
         (["a...c"], "abc\n", True),
         ([ELLIPSIS, "exit 1"], "x\ny\nexit 1\n", True),
         ([ELLIPSIS, "exit 1"], "x\nexit 0\n", False),
