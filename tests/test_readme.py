@@ -83,7 +83,10 @@ def output_matches(expected: list[str], actual: str) -> bool:
 
 
 def _environment(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "STUDYBOT_", "CI"))}
+    # As in a new shell: no settings of the developer's, and not inside `make test`'s make
+    # (whose MAKELEVEL would make `make run` print "Entering directory").
+    skip = ("DISCORD_", "STUDYBOT_", "CI", "MAKE", "MFLAGS")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     venv = ROOT / ".venv"
     # `. .venv/bin/activate`, as the README asks once per shell.
     env["VIRTUAL_ENV"] = str(venv)
