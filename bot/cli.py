@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from bot import app
 from bot.adapters.console import render_text
+from bot.core.daily import PostedItem
 from bot.core.errors import ContentError, StorageUnavailableError, StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
@@ -44,6 +45,11 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 # stay inside the dates Python can hold.
 FIRST_AT = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 LAST_AT = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
+
+# A configuration the operator must fix (no or a rejected token): restarting cannot help, so a
+# supervisor can tell it apart (sysexits' EX_CONFIG).
+EXIT_CONFIG = 78
+_CONFIG_ERRORS = frozenset({"error.no_token", "error.no_token_sync", "error.discord_login"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except StudyBotError as exc:
         print(t(exc.key, settings.locale, **exc.params), file=sys.stderr)
-        return EXIT_PROBLEM
+        return EXIT_CONFIG if exc.key in _CONFIG_ERRORS else EXIT_PROBLEM
     except (DatabaseUrlError, BackendUnavailableError, MigrationError, ShardSettingsError) as exc:
         print(exc, file=sys.stderr)
         return EXIT_PROBLEM
@@ -159,6 +165,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         _ready_data_dir(settings)
         return asyncio.run(_post_due(settings, args.platform, at, args.space))
     if args.command == "sync":
+        if settings.discord_token is None:
+            print(t("error.no_token_sync", settings.locale), file=sys.stderr)
+            return EXIT_CONFIG
         print(asyncio.run(app.sync_commands(settings)))
     if args.command == "migrate":
         return _migrate(settings)
@@ -183,7 +192,7 @@ def _run(
 ) -> int:
     if platform == "discord" and settings.discord_token is None:
         print(t("error.no_token", settings.locale), file=sys.stderr)
-        return EXIT_PROBLEM
+        return EXIT_CONFIG
     faces = [face.name for face in chosen(settings, platform)]
     # In the console the terminal is the chat; log lines would land between the answers.
     app.configure_logging(settings, to_file="console" in faces)
@@ -294,8 +303,7 @@ async def _post_due(
         posted = await application.post_due(publishers, at, space)
         unposted = await application.unposted(at, space, application.platforms)
     for item in posted:
-        where = f"{item.space.platform}:{item.space.id}"
-        print(f"posted {item.kind} {item.local_date} {where} message={item.message_id}")
+        print(_posted_line(item))
     for line in unposted:
         print(f"not posted: {line}", file=sys.stderr)
     return EXIT_PROBLEM if unposted else EXIT_OK
@@ -324,6 +332,12 @@ def _copy_db(settings: Settings, source_text: str, target_text: str, *, force: b
     return EXIT_OK if all(c.source == c.target for c in counted) else EXIT_PROBLEM
 
 
+def _posted_line(item: PostedItem) -> str:
+    """One line per post for cron logs: ``posted morning 2026-11-30 console:local message=…``."""
+    where = f"{item.space.platform}:{item.space.id}"
+    return f"posted {item.kind.value} {item.local_date} {where} message={item.message_id}"
+
+
 def _space_ref(text: str, settings: Settings) -> SpaceRef:
     platform, _, space_id = text.rpartition(":")
     return SpaceRef(platform or settings.platform, space_id)
@@ -343,6 +357,11 @@ async def _export(settings: Settings, args: argparse.Namespace) -> int:
         if journal is None:  # pragma: no cover - the Application always builds it
             return EXIT_PROBLEM
         space = _space_ref(args.space, settings)
+        known = {member.user_id for member in await journal.members(space)}
+        if args.member not in known:
+            message = _unknown_member(args.space, args.member, sorted(known), settings)
+            print(message, file=sys.stderr)
+            return EXIT_PROBLEM
         print(await journal.export_til(space, args.member, first, last), end="")
     return EXIT_OK
 
@@ -358,6 +377,13 @@ async def _export_anki(
     count = await asyncio.to_thread(write_deck, out, key, terms)
     print(f"wrote {count} notes to {out.resolve()}")
     return EXIT_OK
+
+
+def _unknown_member(space: str, member: str, known: list[str], settings: Settings) -> str:
+    if not known:
+        return t("error.no_members", settings.locale, space=space)
+    members = ", ".join(known)
+    return t("error.unknown_member", settings.locale, space=space, member=member, members=members)
 
 
 def _check(directory: Path) -> int:

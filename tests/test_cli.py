@@ -122,7 +122,7 @@ def test_piped_console_session_answers_the_four_readme_queries():
 
 
 def test_discord_platform_without_token_is_one_clear_line(capsys):
-    assert main(["run", "--platform", "discord"]) == 1
+    assert main(["run", "--platform", "discord"]) == 78  # EX_CONFIG: restarting cannot help
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "DISCORD_TOKEN" in err[0]

@@ -67,7 +67,7 @@ async def test_a_day_exports_in_the_teams_own_note_format():
 async def test_importing_the_export_gives_back_the_glossary_rows_goals_and_links():
     note = parse_til(await exported(), "export.md")
     assert note.date == MONDAY
-    assert note.goals == ["도커 설치", "✅ 첫 컨테이너 실행"]
+    assert note.goals == ["도커 설치", "첫 컨테이너 실행"]  # done marks are status, not plan
     assert [(t.term, t.definition, t.notes) for t in note.terms] == [
         ("파드", "쿠버네티스의 가장 작은 단위", ("컨테이너 | 네트워크 공유",)),
         ("레플리카셋", "파드 복제본을 유지", ()),

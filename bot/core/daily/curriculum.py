@@ -54,7 +54,9 @@ def curriculum_position(
         return CurriculumPosition(CurriculumState.FREE)
     number = study_days_between(started_on, today, study_days)
     if number == 0:
-        return CurriculumPosition(CurriculumState.NOT_STARTED, starts_on=started_on)
+        # Before the space's start: its start date is when the bot first saw the space, not
+        # a date the team announced, so no start date is claimed (the headline says nothing).
+        return CurriculumPosition(CurriculumState.NOT_STARTED)
     match = next((d for d in days if d.day == number), None)
     if match is not None:
         return CurriculumPosition(CurriculumState.TODAY, match)

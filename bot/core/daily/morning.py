@@ -64,7 +64,7 @@ class MorningService:
             title=safe(
                 t("morning.title", locale, date=day.isoformat(), weekday=weekday), MAX_TITLE
             ),
-            body=safe(_headline(position, locale), MAX_BODY),
+            body=safe(_headline(position, locale) or "", MAX_BODY),
             fields=tuple(fields),
             footer=t("morning.footer", locale),
         )
@@ -84,12 +84,13 @@ class MorningService:
         return fields
 
 
-def _headline(position: CurriculumPosition, locale: str) -> str:
+def _headline(position: CurriculumPosition, locale: str) -> str | None:
     if position.day is not None:
         return t("morning.day", locale, number=position.day.day, title=position.day.title)
     if position.state is CurriculumState.FINISHED:
         return t("morning.finished", locale)
     if position.state is CurriculumState.NOT_STARTED:
-        starts = position.starts_on.isoformat() if position.starts_on else "-"
-        return t("morning.not_started", locale, date=starts)
+        if position.starts_on is None:
+            return None  # before the space's own start: nothing true to say about the plan
+        return t("morning.not_started", locale, date=position.starts_on.isoformat())
     return t("morning.free", locale)

@@ -184,7 +184,7 @@ class DailyService:
             if draft is not None:
                 message_id = await self._publisher.post(settings.space, channel, draft.reply)
         except Exception as exc:
-            log.exception("posting %s failed; it stays pending for a retry", key)
+            log.exception("posting %s failed; it stays pending for a retry", _label(key))
             await self._posts.release(key, repr(exc)[:500])
             return None
         # Published: from here a failure must not release the claim, or the post would repeat
@@ -196,8 +196,8 @@ class DailyService:
             ref = str(round_id) if round_id is not None else None
             await self._posts.mark_sent(key, self._clock.now(), channel, message_id, ref)
         except Exception:
-            log.exception("posted %s as %s but could not record it", key, message_id)
-        log.info("posted %s as %s", key, message_id)
+            log.exception("posted %s as %s but could not record it", _label(key), message_id)
+        log.info("posted %s as %s", _label(key), message_id)
         return PostedItem(settings.space, due.kind, due.local_date, channel, message_id)
 
     async def _settle(
@@ -249,3 +249,8 @@ class DailyService:
                 reply, footer=f"{reply.footer} · {note}" if reply.footer else note
             )
         return Draft(reply, rnd.id if rnd is not None else None)
+
+
+def _label(key: PostKey) -> str:
+    """A post's key as one log reads it: ``morning 2026-11-30 discord:123``."""
+    return f"{key.kind.value} {key.local_date} {key.space}"

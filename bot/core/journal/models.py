@@ -174,3 +174,6 @@ class SavedEntry:
     status: SaveStatus
     reply: Reply
     suggested: tuple[str, ...] = ()
+    # Set when this save made a public entry private: what the earlier public card must be
+    # edited into (the face that posted that card knows its message and applies it).
+    withdrawn: Reply | None = None

@@ -11,6 +11,8 @@ _LAST_WEEK = frozenset({"last week", "lastweek", "지난주", "지난 주", "저
 _TODAY = frozenset({"today", "오늘"})
 _YESTERDAY = frozenset({"yesterday", "어제"})
 _TOMORROW = frozenset({"tomorrow", "내일"})
+# A word in /log's period asking for the entries' saved versions (`/log 기간:기록`).
+_VERSIONS = frozenset({"versions", "version", "history", "기록", "버전", "이력", "수정기록"})
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -45,3 +47,10 @@ def parse_period(when: str | None, today: dt.date) -> tuple[dt.date, dt.date]:
         return day, day
     day = parse_date(word)
     return day, day
+
+
+def split_versions(when: str | None) -> tuple[bool, str]:
+    """Whether ``when`` asks for versions (``지난주 기록``), and the period without that word."""
+    words = (when or "").split()
+    kept = [word for word in words if word.lower() not in _VERSIONS]
+    return len(kept) < len(words), " ".join(kept)

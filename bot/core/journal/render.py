@@ -9,7 +9,14 @@ from collections.abc import Callable, Sequence
 from bot.core.i18n import t
 from bot.core.interaction.ids import action_id
 from bot.core.journal.export import export_day, export_entries
-from bot.core.journal.models import Entry, EntryKind, EntryVersion, SaveStatus, Suggestion
+from bot.core.journal.models import (
+    Entry,
+    EntryBody,
+    EntryKind,
+    EntryVersion,
+    SaveStatus,
+    Suggestion,
+)
 from bot.core.models import Link, Term
 from bot.core.replies import (
     MAX_BODY,
@@ -210,6 +217,11 @@ def entry_file(entry: Entry, name: str) -> Attachment:
     return Attachment(name, export_day(entry.local_date, scrum, retro).encode("utf-8"))
 
 
+def withdrawn_card(entry: Entry, locale: str) -> Reply:
+    """The earlier public card of an entry made private: its title only, no content."""
+    return Reply(title=entry_title(entry, locale), body=t("journal.withdrawn", locale))
+
+
 def _log_value(entry: Entry, term_of: TermOf, locale: str) -> str:
     body = entry.body
     if entry.kind is EntryKind.SCRUM:
@@ -286,6 +298,53 @@ def history_reply(entry: Entry, versions: Sequence[EntryVersion], locale: str) -
         title=entry_title(entry, locale),
         body=t("journal.history.body", locale, count=len(versions)),
         fields=tuple(fields),
+        ephemeral=True,
+    )
+
+
+def _version_text(kind: EntryKind, body: EntryBody) -> str:
+    if kind is EntryKind.SCRUM:
+        return "\n".join(g.line for g in body.goals)
+    return body.reflection
+
+
+def versions_reply(
+    name: str,
+    period: str,
+    history: Sequence[tuple[Entry, Sequence[EntryVersion]]],
+    locale: str,
+) -> Reply:
+    """/log with a versions word: each entry of the period now, then its earlier versions."""
+    title = safe(t("journal.versions.title", locale, name=name, period=period), MAX_TITLE)
+    if not history:
+        return Reply(title=title, body=t("journal.log.empty", locale), ephemeral=True)
+    fields: list[ReplyField] = []
+    ordered = sorted(history, key=lambda h: (h[0].local_date, h[0].kind is EntryKind.RETRO))
+    for entry, versions in ordered:
+        kind = t(f"journal.kind.{entry.kind.value}", locale)
+        date = entry.local_date.isoformat()
+        saved = entry.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+        label = t(
+            "journal.versions.current", locale,
+            date=date, kind=kind, version=entry.version, saved=saved,
+        )  # fmt: skip
+        fields.append(ReplyField(label, safe(_version_text(entry.kind, entry.body), MAX_FIELD)))
+        for version in sorted(versions, key=lambda v: -v.version):
+            saved = version.saved_at.strftime("%Y-%m-%d %H:%M UTC")
+            label = t(
+                "journal.versions.earlier", locale,
+                date=date, kind=kind, version=version.version, saved=saved,
+            )  # fmt: skip
+            text = _version_text(entry.kind, version.body)
+            fields.append(ReplyField(label, safe(text, MAX_FIELD)))
+    shown = fields[:MAX_LOG_FIELDS]
+    more = len(fields) - len(shown)
+    count = sum(len(versions) for _, versions in history)
+    return Reply(
+        title=title,
+        body=t("journal.versions.body", locale, entries=len(history), versions=count),
+        fields=tuple(shown),
+        footer=t("journal.log.more", locale, count=more) if more > 0 else "",
         ephemeral=True,
     )
 

@@ -23,6 +23,7 @@ from bot.core.journal.models import (
     EntryDraft,
     EntryKind,
     EntryVersion,
+    Member,
     RetroForm,
     RetroPrefill,
     SavedEntry,
@@ -30,7 +31,7 @@ from bot.core.journal.models import (
     ScrumPrefill,
     Suggestion,
 )
-from bot.core.journal.periods import parse_day, parse_period
+from bot.core.journal.periods import parse_day, parse_period, split_versions
 from bot.core.journal.posts import JournalPosts
 from bot.core.replies import Reply
 from bot.core.schedule import PostKind, local_date
@@ -217,7 +218,17 @@ class JournalService:
         reply = render.entry_card(
             entry, self._term_of(key), locale or settings.locale, status, suggested
         )
-        return SavedEntry(entry, status, reply, suggested)
+        withdrawn = None
+        if await self._made_private(entry, status):
+            withdrawn = render.withdrawn_card(entry, locale or settings.locale)
+        return SavedEntry(entry, status, reply, suggested, withdrawn)
+
+    async def _made_private(self, entry: Entry, status: SaveStatus) -> bool:
+        """Whether this save turned a public entry private (its public card must go)."""
+        if entry.public or status is not SaveStatus.UPDATED:
+            return False
+        earlier = await self._repo.versions(entry.id)
+        return bool(earlier) and max(earlier, key=lambda v: v.version).public
 
     async def history(self, space: SpaceRef, actor: UserRef, entry_id: int) -> list[EntryVersion]:
         """Earlier versions of the actor's own entry, oldest first."""
@@ -233,6 +244,10 @@ class JournalService:
         return render.history_reply(entry, versions, locale or settings.locale)
 
     # --- reading -----------------------------------------------------------------------------
+
+    async def members(self, space: SpaceRef) -> list[Member]:
+        """Everyone who has written in the space (or paused reminders), by user id."""
+        return await self._repo.members(space_key(space))
 
     async def entries(
         self,
@@ -257,13 +272,24 @@ class JournalService:
         when: str | None = None,
         locale: str | None = None,
     ) -> Reply:
-        """Answer /log: this week by default, or a date (YYYY-MM-DD), today, or last week."""
+        """Answer /log: this week by default, or a date (YYYY-MM-DD), today, or last week.
+
+        With a versions word in ``when`` (``기록``, ``versions``: ``/log 기간:지난주 기록``) it
+        shows each of the viewer's own entries with every earlier saved version; a teammate's
+        history is refused (NotOwnerError), as only the owner may look behind an entry.
+        """
         settings = await self._spaces.settings(space)
+        versions, when = split_versions(when)
         start, end = parse_period(when, self._today(settings))
         target = member or viewer
+        if versions and target.id != viewer.id:
+            raise NotOwnerError()
         found = await self.entries(space, viewer, target.id, start, end)
         name = found[-1].display_name if found else target.display_name
         period = render.period_label(start, end)
+        if versions:
+            history = [(entry, await self._repo.versions(entry.id)) for entry in found]
+            return render.versions_reply(name, period, history, locale or settings.locale)
         term_of = self._term_of(settings.key)
         return render.log_reply(name, period, found, term_of, locale or settings.locale)
 

@@ -128,16 +128,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Share today's goals (unfinished ones from last time are prefilled)",
     },
     "command.scrum.private": {
-        "ko": "나만 보기 (기본: 스터디 채널에 공개)",
-        "en": "Only visible to me (default: public in the study channel)",
+        "ko": "나만 보기 (기본: 명령어를 입력한 채널에 공개)",
+        "en": "Only visible to me (default: public where you type the command)",
     },
     "command.retro": {
         "ko": "오늘 배운 내용과 회고를 남겨요",
         "en": "Write today's retrospective",
     },
     "command.retro.private": {
-        "ko": "나만 보기 (기본: 스터디 채널에 공개)",
-        "en": "Only visible to me (default: public in the study channel)",
+        "ko": "나만 보기 (기본: 명령어를 입력한 채널에 공개)",
+        "en": "Only visible to me (default: public where you type the command)",
     },
     "command.log": {
         "ko": "스크럼·회고 기록을 봐요 (팀원 것은 공개된 것만)",
@@ -148,8 +148,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Teammate (default: you)",
     },
     "command.log.when": {
-        "ko": "날짜 YYYY-MM-DD, 오늘, 지난주 (기본: 이번 주)",
-        "en": "Date YYYY-MM-DD, today, or last week (default: this week)",
+        "ko": "날짜 YYYY-MM-DD, 오늘, 지난주 (기본: 이번 주). '기록'을 붙이면 수정 기록",
+        "en": "Date YYYY-MM-DD, today, or last week (default: this week); add 'versions'",
     },
     "command.away": {
         "ko": "회고 알림을 잠시 쉬어요",

@@ -215,4 +215,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The connection to the database dropped for a moment, so what you just sent "
         "may not have been saved. Please send it again; the same text is only saved once.",
     },
+    # Start-up and command-line lines for the operator (one line each, no traceback).
+    "error.discord_unreachable": {
+        "ko": "디스코드에 연결할 수 없어요 ({reason}). 네트워크를 확인한 뒤 다시 실행해 주세요.",
+        "en": "Cannot reach Discord ({reason}). Check the network and run it again.",
+    },
+    "error.no_token_sync": {
+        "ko": (
+            "DISCORD_TOKEN이 설정되지 않았어요. `sync`는 디스코드에 명령어를 등록하므로 "
+            ".env에 봇 토큰이 필요해요."
+        ),
+        "en": "DISCORD_TOKEN is not set. `sync` registers the commands with Discord and "
+        "needs the bot token in .env.",
+    },
+    "error.unknown_member": {
+        "ko": "{space}에는 {member} 팀원의 기록이 없어요. 기록이 있는 팀원: {members}",
+        "en": "{space} has no entries by {member}. Members with entries: {members}",
+    },
+    "error.no_members": {
+        "ko": "{space}에는 아직 아무 기록도 없어요.",
+        "en": "{space} has no entries yet.",
+    },
 }

@@ -285,4 +285,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "참고 자료의 {count}줄은 https:// 주소가 없어서 글로 남겨 두었어요",
         "en": "{count} line(s) in References have no https:// address, kept as text",
     },
+    # /log with a versions word (`/log 기간:기록`): every saved version of one's own entries.
+    "journal.versions.title": {
+        "ko": "🕘 {name}의 수정 기록 · {period}",
+        "en": "🕘 {name}'s edit history · {period}",
+    },
+    "journal.versions.current": {
+        "ko": "{date} · {kind} · 버전 {version} (지금) · {saved}",
+        "en": "{date} · {kind} · version {version} (current) · {saved}",
+    },
+    "journal.versions.earlier": {
+        "ko": "{date} · {kind} · 버전 {version} · {saved}",
+        "en": "{date} · {kind} · version {version} · {saved}",
+    },
+    "journal.versions.body": {
+        "ko": "기록 {entries}개, 이전 버전 {versions}개. 수정 기록은 내 기록만 볼 수 있어요.",
+        "en": "{entries} entries, {versions} earlier versions. Only your own history is shown.",
+    },
+    # What an earlier public card becomes once its entry is made private.
+    "journal.withdrawn": {
+        "ko": "🔒 비공개로 바뀐 기록이에요. 작성자만 `/log`로 볼 수 있어요.",
+        "en": "🔒 This entry is now private. Only its author can see it with `/log`.",
+    },
 }

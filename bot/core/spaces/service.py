@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -96,14 +97,39 @@ class SpaceService:
         if update.is_empty():
             return render_settings(current, locale or current.locale)
         updated = update.apply(current)
-        await self._repo.save(updated)
-        self._known[updated.key] = updated
-        await self._notify(updated)
-        log.info("settings of %s changed", updated.key)
+        changed = _changed_fields(current, updated)
+        if changed:  # the same values again are no change: nothing to save or reschedule
+            await self._repo.save(updated)
+            self._known[updated.key] = updated
+            await self._notify(updated)
+            log.info("settings of %s changed: %s", updated.key, ", ".join(changed))
         reply = render_settings(updated, locale or updated.locale)
         return dataclasses.replace(
             reply, title=t("settings.saved", locale or updated.locale), tone=Tone.SUCCESS
         )
+
+
+def _changed_fields(before: SpaceSettings, after: SpaceSettings) -> list[str]:
+    """``name: old → new`` for each setting that differs, for one readable log line."""
+    return [
+        f"{f.name}: {getattr(before, f.name)} → {getattr(after, f.name)}"
+        for f in dataclasses.fields(before)
+        if getattr(before, f.name) != getattr(after, f.name)
+    ]
+
+
+# Channel ids that chat platforms render as a channel link from ``<#id>`` (a link pings nobody).
+_CHANNEL_IDS = {"discord": re.compile(r"\d{1,20}"), "slack": re.compile(r"[CG][A-Z0-9]{2,20}")}
+
+
+def channel_label(s: SpaceSettings, locale: str | None) -> str:
+    """The study channel as its platform shows a channel (``<#id>`` → #study), else as text."""
+    if s.channel_id is None:
+        return t("settings.channel.none", locale)
+    pattern = _CHANNEL_IDS.get(s.space.platform)
+    if pattern is not None and pattern.fullmatch(s.channel_id):
+        return f"<#{s.channel_id}>"
+    return safe(s.channel_id, 200)
 
 
 def render_settings(s: SpaceSettings, locale: str | None) -> Reply:
@@ -111,7 +137,7 @@ def render_settings(s: SpaceSettings, locale: str | None) -> Reply:
     hhmm = "%H:%M"
     on_off = t("settings.on", locale) if s.enabled else t("settings.off", locale)
     rows = (
-        ("settings.channel", s.channel_id or t("settings.channel.none", locale)),
+        ("settings.channel", channel_label(s, locale)),
         ("settings.timezone", s.timezone),
         ("settings.morning", s.morning_time.strftime(hhmm)),
         ("settings.quiz", s.quiz_time.strftime(hhmm)),
@@ -126,7 +152,10 @@ def render_settings(s: SpaceSettings, locale: str | None) -> Reply:
     return Reply(
         title=t("settings.title", locale),
         fields=tuple(
-            ReplyField(t(key, locale), safe(value, 200), inline=True) for key, value in rows
+            ReplyField(
+                t(key, locale), value if key == "settings.channel" else safe(value, 200), True
+            )
+            for key, value in rows
         ),
         footer=t("settings.footer", locale),
         ephemeral=True,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from bot.core.journal.forms import parse_goal
 from bot.core.models import CommandCard, Link, StudyDay, Term
 from bot.infra.importers.commands import command_cards
 from bot.infra.importers.markdown import Section, blocks, parse, sections
@@ -85,7 +86,9 @@ def _goals(parts: Sequence[Section]) -> list[str]:
             for line in block.text.split("\n"):
                 text = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line).strip()
                 if _GOAL_PREFIX.match(text) or (any_line and text):
-                    goal = _GOAL_PREFIX.sub("", text).strip()
+                    # A done mark (✅, ☑, [x]) is the writer's status, not part of the plan.
+                    parsed = parse_goal(_GOAL_PREFIX.sub("", text).strip())
+                    goal = parsed.text if parsed is not None else ""
                     if goal and goal not in goals:
                         goals.append(goal)
     return goals

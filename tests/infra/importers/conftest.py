@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-# tests/infra/importers/conftest.py → parents[3] is the project root; the data sits beside it.
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+from tests.conftest import SHARED, skip_missing_data
+
 SEED_NOTE = SHARED / "seed" / "000_96633a297b19d804.txt"
 
 
@@ -15,7 +15,7 @@ SEED_NOTE = SHARED / "seed" / "000_96633a297b19d804.txt"
 def data_dir() -> Path:
     data = SHARED / "data"
     if not data.is_dir():
-        pytest.skip(f"real glossary data not found at {data} (a clone without ../shared)")
+        skip_missing_data(f"real glossary data not found at {data}")
     return data
 
 
@@ -27,5 +27,5 @@ def k8s_dir(data_dir: Path) -> Path:
 @pytest.fixture
 def seed_text() -> str:
     if not SEED_NOTE.is_file():
-        pytest.skip(f"the team's seed note is not at {SEED_NOTE} (a clone without ../shared)")
+        skip_missing_data(f"the team's seed note is not at {SEED_NOTE}")
     return SEED_NOTE.read_text(encoding="utf-8")
