@@ -29,7 +29,8 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
     CMD ["python", "-m", "bot", "health"]
 ENTRYPOINT ["python", "-m", "bot"]
-# A container has no terminal for the console chat: it always runs the Discord bot. A missing
-# DISCORD_TOKEN is a one-line error and exit code 78 (configuration), and compose restarts a
-# failed container only a few times, with Docker's growing delay: no restart storm.
-CMD ["run", "--platform", "discord"]
+# A container has no terminal for the console chat: it runs every chat face whose tokens are
+# set (Discord, Slack or both) and never the console. No token at all is a one-line error and
+# exit code 78 (configuration), and compose restarts a failed container only a few times, with
+# Docker's growing delay: no restart storm.
+CMD ["run", "--service"]

@@ -49,14 +49,30 @@ LAST_AT = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
 # A configuration the operator must fix (no or a rejected token): restarting cannot help, so a
 # supervisor can tell it apart (sysexits' EX_CONFIG).
 EXIT_CONFIG = 78
-_CONFIG_ERRORS = frozenset({"error.no_token", "error.no_token_sync", "error.discord_login"})
+_CONFIG_ERRORS = frozenset(
+    {
+        "error.no_token",
+        "error.no_token_sync",
+        "error.discord_login",
+        "error.no_slack_token",
+        "error.no_chat_token",
+        "error.slack_login",
+    }
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="studybot")
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="start the bot (Discord with a token, else the console)")
+    run = sub.add_parser(
+        "run", help="start every chat face with a token (Discord, Slack), else the console"
+    )
     run.add_argument("--platform", choices=sorted(FACES))
+    run.add_argument(
+        "--service",
+        action="store_true",
+        help="run as a service: chat faces only, never the console (a missing token is an error)",
+    )
     run.add_argument("--sync", action="store_true", help="force a Discord command sync")
     run.add_argument("--at", type=_instant, help="start the bot's clock at this ISO-8601 instant")
     check = sub.add_parser("check", help="validate the content folder")
@@ -154,7 +170,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "import":
         return _import(args.kind, args.files, args.out or settings.content_dir or Path("content"))
     if args.command == "run":
-        return _run(settings, args.platform, force_sync=args.sync, at=args.at)
+        return _run(settings, args.platform, force_sync=args.sync, at=args.at, service=args.service)
     app.configure_logging(settings)
     if args.command == "post-due":
         try:
@@ -189,9 +205,11 @@ def _run(
     *,
     force_sync: bool,
     at: dt.datetime | None = None,
+    service: bool = False,
 ) -> int:
-    if platform == "discord" and settings.discord_token is None:
-        print(t("error.no_token", settings.locale), file=sys.stderr)
+    missing = _missing_token(settings, platform, service=service)
+    if missing is not None:
+        print(t(missing, settings.locale), file=sys.stderr)
         return EXIT_CONFIG
     faces = [face.name for face in chosen(settings, platform)]
     # In the console the terminal is the chat; log lines would land between the answers.
@@ -199,6 +217,18 @@ def _run(
     clock = StartedClock(at) if at is not None else None
     asyncio.run(app.run(settings, platform, force_sync=force_sync, clock=clock))
     return EXIT_OK
+
+
+def _missing_token(settings: Settings, platform: Platform | None, *, service: bool) -> str | None:
+    """The message for a chat face asked for without its token, or None when all is set."""
+    if platform == "discord" and settings.discord_token is None:
+        return "error.no_token"
+    if platform == "slack" and "slack" not in settings.platforms:
+        return "error.no_slack_token"
+    if service and platform is None and settings.platforms == ("console",):
+        # A service has no terminal: the console would read nothing and end at once.
+        return "error.no_chat_token"
+    return None
 
 
 def _import(kind: str, files: Sequence[Path], out: Path) -> int:

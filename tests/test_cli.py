@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    monkeypatch.delenv("STUDYBOT_CONTENT_DIR", raising=False)
+    for name in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "STUDYBOT_CONTENT_DIR"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("STUDYBOT_DATA_DIR", str(tmp_path / "data"))
 
 
@@ -126,6 +126,22 @@ def test_discord_platform_without_token_is_one_clear_line(capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "DISCORD_TOKEN" in err[0]
+
+
+def test_a_service_without_any_chat_token_is_one_clear_line_not_a_silent_console(capsys):
+    assert main(["run", "--service"]) == 78
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "DISCORD_TOKEN" in err[0]
+    assert "SLACK_BOT_TOKEN" in err[0]
+
+
+def test_slack_platform_without_both_tokens_is_one_clear_line(capsys, monkeypatch):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    assert main(["run", "--platform", "slack"]) == 78
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "SLACK_APP_TOKEN" in err[0]
 
 
 def test_health_fails_when_no_bot_is_running():

@@ -19,6 +19,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "그 용어는 이제 용어집에 없어요.",
         "en": "That term is no longer in the glossary.",
     },
+    "error.no_slack_token": {
+        "ko": (
+            "SLACK_BOT_TOKEN과 SLACK_APP_TOKEN이 모두 있어야 슬랙에 연결해요. .env에 넣어 주세요."
+        ),
+        "en": "Slack needs both SLACK_BOT_TOKEN and SLACK_APP_TOKEN. Put them in .env.",
+    },
+    "error.no_chat_token": {
+        "ko": (
+            "채팅 토큰이 없어요. 서비스로 실행하려면 .env에 DISCORD_TOKEN, 또는 "
+            "SLACK_BOT_TOKEN과 SLACK_APP_TOKEN을 넣어 주세요."
+        ),
+        "en": (
+            "No chat token is set. To run as a service, put DISCORD_TOKEN, or SLACK_BOT_TOKEN "
+            "and SLACK_APP_TOKEN, in .env."
+        ),
+    },
     "error.no_token": {
         "ko": (
             "DISCORD_TOKEN이 설정되지 않았어요. .env에 토큰을 넣거나 --platform console로 "
