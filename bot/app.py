@@ -157,7 +157,9 @@ class Application:
         self._exit = contextlib.AsyncExitStack()
         self._storage: Storage | None = None
         self._scheduler: DailyScheduler | None = None
-        self.services = Services(glossary=GlossaryService(content, index))
+        self.services = Services(
+            glossary=GlossaryService(content, index, linked=settings.linked_spaces)
+        )
 
     async def __aenter__(self) -> Self:
         clock = self.clock

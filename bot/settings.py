@@ -57,6 +57,11 @@ class Settings(BaseSettings):
         default=None, validation_alias=_env("DISCORD_SHARD_COUNT")
     )
     discord_shard_ids: str | None = Field(default=None, validation_alias=_env("DISCORD_SHARD_IDS"))
+    # Spaces that are one team on several platforms and share one glossary, e.g.
+    # "discord:123,slack:T0456"; several groups are separated by ";".
+    linked_spaces: Annotated[tuple[tuple[str, ...], ...], NoDecode] = Field(
+        default=(), validation_alias=_env("STUDYBOT_LINKED_SPACES")
+    )
     content_dir: Path | None = Field(default=None, validation_alias=_env("STUDYBOT_CONTENT_DIR"))
     data_dir: Path = Field(default=Path("data"), validation_alias=_env("STUDYBOT_DATA_DIR"))
     locale: Literal["ko", "en"] = Field(default="ko", validation_alias=_env("STUDYBOT_LOCALE"))
@@ -84,6 +89,17 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+        return value
+
+    @field_validator("linked_spaces", mode="before")
+    @classmethod
+    def _split_groups(cls, value: object) -> object:
+        if isinstance(value, str):
+            groups = (
+                tuple(key.strip() for key in group.split(",") if key.strip())
+                for group in value.split(";")
+            )
+            return tuple(group for group in groups if len(group) > 1)
         return value
 
     @field_validator("slack_managers", mode="before")

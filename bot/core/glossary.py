@@ -50,10 +50,25 @@ class GlossaryService:
     members' suggestions): ``set_layer`` builds that space's combined index, and every call
     given ``space=`` (the ``<platform>:<id>`` key) searches it. Without ``space`` only the
     content is searched, exactly as before layers existed.
+
+    ``linked`` names groups of spaces that are one team on several platforms (a Discord
+    server and a Slack workspace, say): they search one combined index, so a term accepted
+    on one face is found on the other.
     """
 
-    def __init__(self, content: Content, index: GlossaryIndex | None = None) -> None:
+    def __init__(
+        self,
+        content: Content,
+        index: GlossaryIndex | None = None,
+        linked: Iterable[Iterable[str]] = (),
+    ) -> None:
         self._content = content
+        # Each linked space answers from its group's index, kept under the group's first key.
+        self._group: dict[str, str] = {}
+        for group in linked:
+            keys = list(dict.fromkeys(group))
+            for key in keys:
+                self._group[key] = keys[0]
         if index is None:
             index = GlossaryIndex(content.terms, practice_of(content))
         self._index = index
@@ -73,17 +88,27 @@ class GlossaryService:
         return self._index
 
     def set_layer(self, space_key: str, terms: Sequence[Term]) -> None:
-        """Replace a space's own terms and rebuild its combined index (content first)."""
+        """Replace a space's own terms and rebuild its combined index (content first).
+
+        A linked space's index holds the terms of every space in its group.
+        """
         layer = tuple(terms)
-        if not layer:
-            self._layers.pop(space_key, None)
+        if layer:
+            self._layer_terms[space_key] = layer
+        else:
             self._layer_terms.pop(space_key, None)
-            self._cards.clear()
-            return
-        combined = GlossaryIndex((*self._index.terms, *layer), self._index.practice)
-        self._layer_terms[space_key] = layer
-        self._layers[space_key] = combined
+        group = self._group_of(space_key)
+        members = [k for k in self._layer_terms if self._group_of(k) == group]
+        shared = {t.id: t for k in members for t in self._layer_terms[k]}
+        if shared:
+            combined = GlossaryIndex((*self._index.terms, *shared.values()), self._index.practice)
+            self._layers[group] = combined
+        else:
+            self._layers.pop(group, None)
         self._cards.clear()
+
+    def _group_of(self, space_key: str) -> str:
+        return self._group.get(space_key, space_key)
 
     def layer(self, space_key: str) -> tuple[Term, ...]:
         """The terms a space added on top of the content (empty for none)."""
@@ -93,7 +118,7 @@ class GlossaryService:
         """The index a space searches: its combined one, or the content's."""
         if space is None:
             return self._index
-        return self._layers.get(space, self._index)
+        return self._layers.get(self._group_of(space), self._index)
 
     def terms(self, space: str | None = None) -> tuple[Term, ...]:
         """Every term a space sees; the quiz's terms provider. Stable while unchanged."""
@@ -176,7 +201,8 @@ class GlossaryService:
         space: str | None = None,
     ) -> Reply:
         """The card for one entry: definition, notes, aliases, related terms and practice."""
-        key = (space if space in self._layers else None, term.id, normalize_locale(locale))
+        group = None if space is None else self._group_of(space)
+        key = (group if group in self._layers else None, term.id, normalize_locale(locale))
         card = self._cards.get(key)
         if card is None:
             if len(self._cards) >= _MAX_CACHED_CARDS:

@@ -113,3 +113,15 @@ def test_a_space_layer_is_searched_only_in_that_space(service):
     assert service.define("헬름", space="discord:2").title != "헬름"
     service.set_layer("discord:1", [])
     assert service.define("헬름", space="discord:1").title != "헬름"
+
+
+def test_linked_spaces_share_the_terms_either_one_accepts(small_content):
+    service = GlossaryService(small_content, linked=[("discord:1", "slack:T1")])
+    mesh = Term(id="service-mesh", term="서비스 메시", definition="서비스 사이 통신을 맡는 층")
+    service.set_layer("slack:T1", [mesh])
+    assert service.lookup("서비스 메시", space="discord:1").best.term.id == "service-mesh"
+    assert service.lookup("서비스 메시", space="slack:T1").best.term.id == "service-mesh"
+    assert service.lookup("서비스 메시", space="discord:2").best is None
+    assert service.layer("discord:1") == ()
+    service.set_layer("slack:T1", [])
+    assert service.lookup("서비스 메시", space="discord:1").best is None

@@ -43,7 +43,7 @@ async def _slack_accept_a_suggestion(slack: FakeSlack) -> dict:
     return await asyncio.wait_for(slack.responses.get(), TIMEOUT)
 
 
-async def test_discord_and_slack_run_together_on_one_database(tmp_path):
+async def test_discord_and_slack_run_together_on_one_database_and_one_glossary(tmp_path):
     async with FakeDiscord() as discord, FakeSlack() as slack:
         env = {
             "PATH": os.environ.get("PATH", ""),
@@ -57,6 +57,8 @@ async def test_discord_and_slack_run_together_on_one_database(tmp_path):
             "STUDYBOT_DATA_DIR": str(tmp_path),
             "STUDYBOT_CHANNEL_ID": p.CHANNEL,
             "STUDYBOT_LOG_LEVEL": "WARNING",
+            # The team is one space on each platform, linked to share one glossary.
+            "STUDYBOT_LINKED_SPACES": f"discord:{dp.GUILD_ID},slack:{TEAM}",
         }
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
@@ -67,6 +69,8 @@ async def test_discord_and_slack_run_together_on_one_database(tmp_path):
             await slack.wait_connected(START)
             added = await _slack_accept_a_suggestion(slack)
             on_discord = await (await discord.slash("define", {"용어": "도커"})).reply(TIMEOUT)
+            # The term a Slack admin accepted is found by /define on Discord at once.
+            shared = await (await discord.slash("define", {"용어": TERM})).reply(TIMEOUT)
         finally:
             process.send_signal(signal.SIGTERM)
             _, err = await asyncio.wait_for(process.communicate(), START)
@@ -75,6 +79,7 @@ async def test_discord_and_slack_run_together_on_one_database(tmp_path):
     assert added["response_type"] == "in_channel"
     assert TERM in json.dumps(added["blocks"], ensure_ascii=False)
     assert on_discord.embeds[0]["title"] == "도커"
+    assert shared.embeds[0]["title"] == TERM
     assert "Traceback" not in err.decode()
     # One database: the term accepted on Slack is in the file both faces wrote to.
     exported = await asyncio.create_subprocess_exec(
