@@ -106,6 +106,11 @@ class StudyBot(discord.Client):
         for guild in targets(self.settings):
             if guild is not None:
                 self.tree.copy_global_to(guild=guild)
+        if not (self.force_sync or self.settings.shard_plan().leads):
+            # Commands belong to the application, not a shard: the process holding shard 0
+            # syncs them, and the others would only repeat it.
+            self.sync_summary = "sync left to the process holding shard 0"
+            return
         try:
             self.sync_summary = await sync_if_needed(
                 self.tree, self.settings, force=self.force_sync

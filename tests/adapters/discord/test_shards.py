@@ -29,8 +29,23 @@ def test_shard_ids_without_a_count_are_refused_before_connecting(fake, tmp_path,
 
 
 async def test_a_process_identifies_with_its_own_shard(fake, tmp_path, services):
-    settings = make_settings(fake, tmp_path, discord_shard_count=2, discord_shard_ids="1")
+    leader = make_settings(fake, tmp_path / "a", discord_shard_count=2, discord_shard_ids="0")
+    async with running(fake, serving(leader, services)):
+        pass  # the process holding shard 0 syncs the commands
+    settings = make_settings(fake, tmp_path / "b", discord_shard_count=2, discord_shard_ids="1")
     async with running(fake, serving(settings, services)):
-        assert [i.get("shard") for i in fake.identifies] == [[1, 2]]
+        assert [i.get("shard") for i in fake.identifies][-1] == [1, 2]
         answer = await (await fake.slash("define", {"용어": "cgroup"})).reply()
     assert answer.embeds[0]["title"] == "Cgroup"
+
+
+async def test_only_the_process_holding_shard_0_syncs_commands(fake, tmp_path, services):
+    other = make_settings(fake, tmp_path, discord_shard_count=2, discord_shard_ids="1")
+    async with running(fake, serving(other, services)):
+        assert fake.identifies
+    with pytest.raises(LookupError, match="never synced"):
+        fake.registered("define")
+    leader = make_settings(fake, tmp_path / "lead", discord_shard_count=2, discord_shard_ids="0")
+    async with running(fake, serving(leader, services)):
+        pass
+    assert fake.registered("define")
