@@ -74,6 +74,10 @@ class Reply:
     mentions: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     update: bool = False
+    # A scheduled post's idempotency key (digits): a face that can make the platform refuse a
+    # second send with the same key (Discord's enforce_nonce) passes it along, so a retry
+    # after a crash between publishing and recording cannot post twice.
+    nonce: str = ""
 
 
 def defang(text: str) -> str:

@@ -3,7 +3,7 @@ import dataclasses
 import datetime as dt
 
 from bot.core.daily import CurriculumState, curriculum_position
-from bot.core.daily.service import Draft
+from bot.core.daily.service import Draft, post_nonce
 from bot.core.i18n import t
 from bot.core.models import Content, SpaceRef, StudyDay, UserRef
 from bot.core.ports import PostKey, PostStatus
@@ -353,3 +353,18 @@ async def test_a_post_whose_recording_fails_is_not_released_for_an_immediate_rep
     assert len(await stack.daily.post_due()) == 1
     assert await stack.daily.post_due(seoul(4, 9, 5)) == []
     assert len(stack.publisher.posts) == 1
+
+
+def test_a_scheduled_post_carries_the_same_nonce_in_every_process():
+    key = PostKey("discord:1", dt.date(2026, 11, 30), PostKind.MORNING)
+    nonce = post_nonce(key)
+    assert nonce == post_nonce(PostKey("discord:1", dt.date(2026, 11, 30), PostKind.MORNING))
+    assert nonce.isdigit()
+    assert len(nonce) <= 19
+    others = {
+        post_nonce(PostKey("discord:1", dt.date(2026, 11, 30), PostKind.QUIZ)),
+        post_nonce(PostKey("discord:1", dt.date(2026, 12, 1), PostKind.MORNING)),
+        post_nonce(PostKey("discord:2", dt.date(2026, 11, 30), PostKind.MORNING)),
+    }
+    assert nonce not in others
+    assert len(others) == 3

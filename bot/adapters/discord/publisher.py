@@ -47,6 +47,9 @@ class DiscordPublisher:
             embed=rendered.embed,
             view=rendered.view if rendered.view is not None else MISSING,
             allowed_mentions=allowed_mentions(reply),
+            # discord.py sends a nonce with enforce_nonce: a retried scheduled post comes
+            # back as the message already posted, never as a second one.
+            nonce=int(reply.nonce) if reply.nonce else MISSING,
         )
         log.info("posted message %s to channel %s of discord:%s", message.id, channel, space.id)
         return str(message.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A claim older than this is treated as abandoned (the process died mid-publish) and retaken.
-DEFAULT_LEASE = dt.timedelta(minutes=10)
+# A claim not marked sent is retried after this long. Discord remembers a post's nonce for a
+# few minutes only, so the lease stays within that: a retry after a crash between publishing
+# and recording is refused by Discord as the same post instead of appearing twice.
+DEFAULT_LEASE = dt.timedelta(minutes=2)
 # How long after its close a quiz post is still edited to show the answer.
 SETTLE_WINDOW = dt.timedelta(hours=24)
 
@@ -182,7 +186,8 @@ class DailyService:
             draft = await composer(settings, due.local_date, at)
             message_id = None
             if draft is not None:
-                message_id = await self._publisher.post(settings.space, channel, draft.reply)
+                reply = dataclasses.replace(draft.reply, nonce=post_nonce(key))
+                message_id = await self._publisher.post(settings.space, channel, reply)
         except Exception as exc:
             log.exception("posting %s failed; it stays pending for a retry", _label(key))
             await self._posts.release(key, repr(exc)[:500])
@@ -254,3 +259,13 @@ class DailyService:
 def _label(key: PostKey) -> str:
     """A post's key as one log reads it: ``morning 2026-11-30 discord:123``."""
     return f"{key.kind.value} {key.local_date} {key.space}"
+
+
+def post_nonce(key: PostKey) -> str:
+    """A scheduled post's idempotency key, the same in every process and after a restart.
+
+    Digits only, at most 19 of them: within what Discord accepts as a message nonce.
+    """
+    text = f"{key.space}|{key.local_date.isoformat()}|{key.kind.value}"
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return str(int.from_bytes(digest, "big") >> 1)

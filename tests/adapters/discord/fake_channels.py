@@ -28,6 +28,8 @@ class ChannelLog:
         self.channels: dict[str, tuple[int, int]] = {str(p.CHANNEL_ID): (p.GUILD_ID, TEXT)}
         self.sent: list[Sent] = []
         self._arrivals: asyncio.Queue[Sent] = asyncio.Queue()
+        # (channel id, nonce) -> the message it made, as Discord keeps them for enforce_nonce
+        self.nonces: dict[tuple[str, str], dict[str, Any]] = {}
 
     def add(self, channel_id: int, *, guild_id: int = p.GUILD_ID, kind: int = TEXT) -> str:
         self.channels[str(channel_id)] = (guild_id, kind)
@@ -92,8 +94,14 @@ class _ChannelRoutes:
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
         channel_id = request.match_info["cid"]
+        nonce = (channel_id, str(body.get("nonce"))) if body.get("enforce_nonce") else None
+        if nonce is not None and nonce in self.fake.channels.nonces:
+            # Discord answers a repeated nonce with the message it already made.
+            return json_response(self.fake.channels.nonces[nonce])
         guild_id, _ = self.fake.channels.channels[channel_id]
         message = p.message(body, guild_id=guild_id) | {"channel_id": channel_id, "type": 0}
+        if nonce is not None:
+            self.fake.channels.nonces[nonce] = message
         for key in ("webhook_id", "application_id"):  # a bot's channel post is no webhook's
             message.pop(key, None)
         self.fake.remember(message)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import discord
 import pytest
 
@@ -121,3 +123,18 @@ async def test_rest_publisher_without_a_token_asks_for_one(fake, tmp_path):
     with pytest.raises(MissingTokenError):
         async with rest_publisher(settings):
             pass
+
+
+async def test_a_retried_scheduled_post_with_its_nonce_appears_once(fake, settings):
+    # A crash between publishing and recording retries the same post: Discord answers the
+    # second send with the message the first one made, because of enforce_nonce.
+    scheduled = dataclasses.replace(QUESTION, nonce="123456789012345678")
+    async with rest_publisher(settings) as publisher:
+        first = await publisher.post(SPACE, CHANNEL, scheduled)
+        again = await publisher.post(SPACE, CHANNEL, scheduled)
+
+    [post] = fake.channels.posts
+    assert first == again == post.message["id"]
+    assert post.body["nonce"] == "123456789012345678"
+    assert post.body["enforce_nonce"] is True
+    assert fake.rejected == []
