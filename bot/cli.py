@@ -46,18 +46,13 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 FIRST_AT = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 LAST_AT = dt.datetime(9998, 12, 31, tzinfo=dt.UTC)
 
-# A configuration the operator must fix (no or a rejected token): restarting cannot help, so a
+# A configuration the operator must fix (no token): restarting cannot help, so a
 # supervisor can tell it apart (sysexits' EX_CONFIG).
 EXIT_CONFIG = 78
+# A token that is missing is a configuration to fix (78); one the platform rejects exits 1,
+# the same on every face, so an operator sees it as a failed start.
 _CONFIG_ERRORS = frozenset(
-    {
-        "error.no_token",
-        "error.no_token_sync",
-        "error.discord_login",
-        "error.no_slack_token",
-        "error.no_chat_token",
-        "error.slack_login",
-    }
+    {"error.no_token", "error.no_token_sync", "error.no_slack_token", "error.no_chat_token"}
 )
 
 
