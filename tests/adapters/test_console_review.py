@@ -113,3 +113,10 @@ async def test_the_anki_button_writes_the_deck_under_the_data_dir(chat, tmp_path
     assert str(path) in text
     assert (await asyncio.to_thread(path.read_bytes))[:2] == b"PK"
     assert "Anki" in text
+
+
+async def test_export_offers_the_anki_deck_beside_the_til_file(chat):
+    await chat.handle("/scrum 덱 받아 보기")
+    exported = await chat.handle("/export today")
+    assert [b.custom_id for b in exported.buttons] == ["review:anki:deck"]
+    assert "Anki" in render_text(await chat.handle("1"))

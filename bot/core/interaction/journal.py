@@ -7,14 +7,14 @@ import dataclasses
 from bot.core.errors import UnknownEntryError
 from bot.core.i18n import t
 from bot.core.interaction.forms import Form
-from bot.core.interaction.ids import ActionId
+from bot.core.interaction.ids import ActionId, action_id
 from bot.core.interaction.journal_forms import FormFlags, private_form, retro_form, scrum_form
 from bot.core.interaction.options import Command, Option, OptionValue, parse_flag, text_option
 from bot.core.interaction.router import Call, Router
 from bot.core.journal import EntryKind, JournalService, RetroForm
 from bot.core.journal import forms as journal_forms
 from bot.core.models import UserRef
-from bot.core.replies import Attachment, Reply, Tone
+from bot.core.replies import Attachment, Reply, ReplyButton, Tone
 from bot.core.services import need
 
 SCRUM_FORM = "journal:scrum"
@@ -161,11 +161,18 @@ async def export(call: Call) -> Reply:
     name, markdown = await _journal(call).export_period(actor.team, actor.member, when)
     if not markdown.strip():
         return Reply(body=t("journal.log.empty", actor.locale), ephemeral=True)
+    # Members who study in Anki can take the space's glossary home from the same reply.
+    anki = (
+        (ReplyButton(t("review.anki.button", actor.locale), action_id("review", "anki", "deck")),)
+        if call.services.review is not None
+        else ()
+    )
     return Reply(
         body=t("journal.export.ready", actor.locale, name=name),
         tone=Tone.SUCCESS,
         ephemeral=True,
         attachments=(Attachment(name=name, data=markdown.encode("utf-8")),),
+        buttons=anki,
     )
 
 
