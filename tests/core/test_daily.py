@@ -1,6 +1,7 @@
 import asyncio
 import dataclasses
 import datetime as dt
+import logging
 
 from bot.core.daily import CurriculumState, curriculum_position
 from bot.core.daily.service import Draft, post_nonce
@@ -368,3 +369,14 @@ def test_a_scheduled_post_carries_the_same_nonce_in_every_process():
     }
     assert nonce not in others
     assert len(others) == 3
+
+
+async def test_a_failed_publish_is_one_line_for_the_operator_without_a_traceback(caplog):
+    stack = await stack_at(seoul(4, 9))
+    stack.publisher.fail = 1
+    with caplog.at_level(logging.INFO):
+        assert await stack.daily.post_due() == []
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    assert "ConnectionError: platform unavailable" in errors[0].getMessage()
+    assert errors[0].exc_info is None

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import sys
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -169,7 +170,7 @@ class DailyService:
                     posted.append(item)
         except Exception:
             # One broken space (say, a zone the system no longer knows) must not stop the rest.
-            log.exception("daily posts of %s failed", settings.key)
+            _failed("daily posts of %s failed", settings.key)
         return posted
 
     async def _post(
@@ -189,7 +190,7 @@ class DailyService:
                 reply = dataclasses.replace(draft.reply, nonce=post_nonce(key))
                 message_id = await self._publisher.post(settings.space, channel, reply)
         except Exception as exc:
-            log.exception("posting %s failed; it stays pending for a retry", _label(key))
+            _failed("posting %s failed; it stays pending for a retry", _label(key))
             await self._posts.release(key, repr(exc)[:500])
             return None
         # Published: from here a failure must not release the claim, or the post would repeat
@@ -201,7 +202,7 @@ class DailyService:
             ref = str(round_id) if round_id is not None else None
             await self._posts.mark_sent(key, self._clock.now(), channel, message_id, ref)
         except Exception:
-            log.exception("posted %s as %s but could not record it", _label(key), message_id)
+            _failed("posted %s as %s but could not record it", _label(key), message_id)
         log.info("posted %s as %s", _label(key), message_id)
         return PostedItem(settings.space, due.kind, due.local_date, channel, message_id)
 
@@ -220,7 +221,7 @@ class DailyService:
             if rnd.message_id is not None and not late:
                 await self._publisher.edit(settings.space, rnd.channel_id, rnd.message_id, reply)
         except Exception as exc:
-            log.exception("closing quiz round %s failed; will retry", rnd.id)
+            _failed("closing quiz round %s failed; will retry", rnd.id)
             await self._posts.release(key, repr(exc)[:500])
             return None
         try:
@@ -228,7 +229,7 @@ class DailyService:
             await self._posts.mark_sent(key, now, rnd.channel_id, rnd.message_id, str(rnd.id))
             await self._quiz.mark_settled(rnd.id, now)
         except Exception:
-            log.exception("closed quiz round %s but could not record it", rnd.id)
+            _failed("closed quiz round %s but could not record it", rnd.id)
         return PostedItem(
             settings.space, PostKind.QUIZ_CLOSE, rnd.local_date, rnd.channel_id, rnd.message_id
         )
@@ -269,3 +270,14 @@ def post_nonce(key: PostKey) -> str:
     text = f"{key.space}|{key.local_date.isoformat()}|{key.kind.value}"
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
     return str(int.from_bytes(digest, "big") >> 1)
+
+
+def _failed(message: str, *args: object) -> None:
+    """Log the failure being handled in one line for the operator; its traceback at DEBUG.
+
+    Most are the platform refusing (a 403, a 500, a lost connection) and are retried; the
+    operator needs what and why, not a stack, and `post-due` prints the log to stderr.
+    """
+    error = sys.exc_info()[1]
+    log.error(message + " (%s: %s)", *args, type(error).__name__, error)
+    log.debug("the failure above in full", exc_info=True)
