@@ -12,8 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.core.describe import practice_texts
-from bot.core.lookup import GlossaryIndex, LookupResult
+from bot.core.lookup import GlossaryIndex, LookupResult, practice_texts
 from bot.infra.content import load_content
 
 ROOT = Path(__file__).resolve().parents[1]

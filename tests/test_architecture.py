@@ -46,3 +46,30 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("import discord.ui\nfrom yaml import safe_load\n", encoding="utf-8")
     assert _imports(sample) == {"discord.ui", "yaml"}
+
+
+def test_a_chat_bot_starts_without_the_libraries_only_some_commands_need():
+    # numpy (description search), genanki (Anki decks), ruamel (content import), matplotlib
+    # (/stats) and the Korean analyser load on first use; the bot's resident memory at start
+    # is what every process pays.
+    probe = (
+        "import sys, asyncio, bot.app, bot.adapters.discord.runner\n"
+        "from bot.settings import Settings\n"
+        "s = Settings(_env_file=None, data_dir=sys.argv[1])\n"
+        "c, i = bot.app.load(s)\n"
+        "async def main():\n"
+        "    async with bot.app.Application(s, c, ['discord'], index=i):\n"
+        "        pass\n"
+        "asyncio.run(main())\n"
+        "lazy = ('numpy', 'genanki', 'ruamel.yaml', 'matplotlib', 'kiwipiepy')\n"
+        "print(','.join(m for m in lazy if m in sys.modules))\n"
+    )
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as data:
+        out = subprocess.run(
+            [sys.executable, "-c", probe, data], capture_output=True, text=True, check=True
+        )
+    assert out.stdout.strip() == ""

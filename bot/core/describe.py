@@ -167,13 +167,3 @@ def _postings(counts: Sequence[Counter[str]]) -> dict[str, _Arrays]:
             np.asarray(weights, dtype=np.float32) * np.float32(idf),
         )
     return postings
-
-
-def practice_texts(commands: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, list[str]]:
-    """Term id → the practice texts that mention it, from (command, explanation, term ids)."""
-    texts: dict[str, list[str]] = {}
-    for command, explanation, term_ids in commands:
-        line = f"{command}: {explanation.splitlines()[0] if explanation else ''}"
-        for term_id in dict.fromkeys(term_ids):
-            texts.setdefault(term_id, []).append(line)
-    return texts

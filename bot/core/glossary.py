@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bot.core.describe import practice_texts
 from bot.core.errors import UnknownTermError
 from bot.core.i18n import Locale, normalize_locale, t
 from bot.core.interaction.ids import action_id
-from bot.core.lookup import GlossaryIndex, LookupResult, Match, MatchKind
+from bot.core.lookup import GlossaryIndex, LookupResult, Match, MatchKind, practice_texts
 from bot.core.models import CommandCard, Content, Term
 from bot.core.replies import (
     MAX_BODY,

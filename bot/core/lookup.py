@@ -10,14 +10,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core import analysis, keyboard, korean, phrases
-from bot.core.describe import DescriptionIndex
 from bot.core.errors import EmptyQueryError, QueryTooLongError
 from bot.core.models import Term
+
+if TYPE_CHECKING:  # numpy and the ranking load on the first description query only
+    from bot.core.describe import DescriptionIndex
 
 MAX_QUERY_LENGTH = 100
 MAX_MATCHES = 5
@@ -315,6 +318,8 @@ class GlossaryIndex:
     def describer(self) -> DescriptionIndex:
         """The description search, built on first use (it loads the analyser)."""
         if self._described is None:
+            from bot.core.describe import DescriptionIndex
+
             self._described = DescriptionIndex(self._terms, self.practice, self._pairs())
         return self._described
 
@@ -447,3 +452,13 @@ class GlossaryIndex:
                 category = 3 if inner else 0 if key == prefix else 1 + (ref & 1)
                 hits.append((category, len(key), key, ref >> 1))
         return hits
+
+
+def practice_texts(commands: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, list[str]]:
+    """Term id → the practice texts that mention it, from (command, explanation, term ids)."""
+    texts: dict[str, list[str]] = {}
+    for command, explanation, term_ids in commands:
+        line = f"{command}: {explanation.splitlines()[0] if explanation else ''}"
+        for term_id in dict.fromkeys(term_ids):
+            texts.setdefault(term_id, []).append(line)
+    return texts

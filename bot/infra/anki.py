@@ -7,13 +7,13 @@ space for the same reason.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
-import genanki  # type: ignore[import-untyped]  # genanki ships no type hints
+from typing import Any
 
 from bot.core.models import Term
 
@@ -21,20 +21,32 @@ from bot.core.models import Term
 MODEL_ID = 1_607_392_319
 FIELDS = ("Term", "Definition", "Notes", "Aliases")
 _CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: center; }"
-_MODEL = genanki.Model(
-    MODEL_ID,
-    "studybot term",
-    fields=[{"name": name} for name in FIELDS],
-    templates=[
-        {
-            "name": "Term → Definition",
-            "qfmt": "{{Term}}",
-            "afmt": "{{FrontSide}}<hr id=answer>{{Definition}}<br><br>{{Notes}}"
-            "<br><small>{{Aliases}}</small>",
-        },
-    ],
-    css=_CSS,
-)
+
+
+@functools.cache
+def _genanki() -> Any:  # noqa: ANN401 - genanki ships no type hints
+    # Imported on the first deck only: a bot that never exports does not pay for it.
+    import genanki  # type: ignore[import-untyped]
+
+    return genanki
+
+
+@functools.cache
+def _model() -> Any:  # noqa: ANN401 - a genanki.Model
+    return _genanki().Model(
+        MODEL_ID,
+        "studybot term",
+        fields=[{"name": name} for name in FIELDS],
+        templates=[
+            {
+                "name": "Term → Definition",
+                "qfmt": "{{Term}}",
+                "afmt": "{{FrontSide}}<hr id=answer>{{Definition}}<br><br>{{Notes}}"
+                "<br><small>{{Aliases}}</small>",
+            },
+        ],
+        css=_CSS,
+    )
 
 
 def deck_id(space: str) -> int:
@@ -44,7 +56,7 @@ def deck_id(space: str) -> int:
 
 
 def note_guid(space: str, term_id: str) -> str:
-    return str(genanki.guid_for("studybot", space, term_id))
+    return str(_genanki().guid_for("studybot", space, term_id))
 
 
 def _fields(term: Term) -> list[str]:
@@ -57,12 +69,12 @@ def _fields(term: Term) -> list[str]:
     ]
 
 
-def build_deck(space: str, terms: Iterable[Term], name: str | None = None) -> genanki.Deck:
+def build_deck(space: str, terms: Iterable[Term], name: str | None = None) -> Any:  # noqa: ANN401 - a genanki.Deck
     """One note per term with the fields Term, Definition, Notes and Aliases."""
-    deck = genanki.Deck(deck_id(space), name or f"studybot · {space}")
+    deck = _genanki().Deck(deck_id(space), name or f"studybot · {space}")
     for term in terms:
         guid = note_guid(space, term.id)
-        deck.add_note(genanki.Note(model=_MODEL, fields=_fields(term), guid=guid))
+        deck.add_note(_genanki().Note(model=_model(), fields=_fields(term), guid=guid))
     return deck
 
 
@@ -70,7 +82,7 @@ def write_deck(path: Path, space: str, terms: Iterable[Term]) -> int:
     """Write the deck to ``path``; return how many notes it holds."""
     deck = build_deck(space, terms)
     path.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(deck).write_to_file(str(path))
+    _genanki().Package(deck).write_to_file(str(path))
     return len(deck.notes)  # a list of the notes added above
 
 

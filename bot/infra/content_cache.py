@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.util
 import logging
 import marshal
 import os
@@ -20,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from bot.core import describe, keyboard, korean, lookup, models, phrases
+from bot.core import lookup
 from bot.core.glossary import practice_of
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import CommandCard, Content, Link, StudyDay, Term
@@ -68,11 +69,24 @@ def load_indexed(directory: Path, cache_dir: Path | None = None) -> tuple[Conten
     return content, index
 
 
+# The code that shapes what is cached; read as files, so none of it is imported for this.
+_SHAPING_MODULES = (
+    "bot.core.models",
+    "bot.core.lookup",
+    "bot.core.korean",
+    "bot.core.keyboard",
+    "bot.core.phrases",
+    "bot.core.describe",
+)
+
+
 def _fingerprint(sources: Sources) -> str:
     # The source of what is cached is part of the key, so no cache outlives a change of shape.
     digest = hashlib.sha256(sys.version.encode() + FORMAT.to_bytes(4, "big"))
-    for module in (models, lookup, korean, keyboard, phrases, describe):
-        digest.update(Path(str(module.__file__)).read_bytes())
+    for module in _SHAPING_MODULES:
+        spec = importlib.util.find_spec(module)
+        origin = spec.origin if spec is not None else None
+        digest.update(Path(str(origin)).read_bytes())
     for path, text in sources.files():
         digest.update(str(path.relative_to(sources.directory)).encode() + b"\0")
         digest.update(text.encode() + b"\0")

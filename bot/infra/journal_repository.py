@@ -24,7 +24,6 @@ from bot.core.journal.models import (
 )
 from bot.core.models import GlossaryFile, Link, Term
 from bot.infra.db import Database, to_db_time
-from bot.infra.importers.yamlio import dump
 from bot.infra.journal_writes import EntryWriter
 from bot.infra.writes import BatchedWrite
 
@@ -313,4 +312,7 @@ async def export_glossary_layer(db: Database, space: str) -> str:
         (space, space),
     )
     terms = tuple(Term.model_validate_json(row["data"]) for row in rows)
+    # The YAML writer (ruamel) is imported only by the export that needs it.
+    from bot.infra.importers.yamlio import dump
+
     return dump(GlossaryFile(terms=terms))
