@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 
 # Slack accepts about one message per second in a channel; the daily loop spaces its posts.
 SPACING = 1.0
+# A scheduled post carries its nonce as message metadata, so a retry can find it again.
+EVENT = "studybot_post"
+# How far back a retry looks for the post it may already have made (newest first).
+HISTORY = 50
 
 
 class NotInChannelError(StudyBotError):
@@ -39,13 +43,47 @@ class SlackPublisher:
     async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
         """Send ``reply`` to ``channel``; its ``ts``, the id chat.update edits it by."""
         target = _channel(space, channel)
+        # The post ledger lets one process post a given nonce at a time, so looking before
+        # taking the channel's turn cannot race with the same post.
+        earlier = await self._already_posted(target, reply.nonce) if reply.nonce else None
+        if earlier is not None:
+            log.info("post %s is already in channel %s as %s", reply.nonce, target, earlier)
+            return earlier
         async with self._turn(target):
+            metadata = (
+                {"event_type": EVENT, "event_payload": {"nonce": reply.nonce}}
+                if reply.nonce
+                else None
+            )
             try:
-                sent = await self._client.chat_postMessage(channel=target, **message(reply))
+                sent = await self._client.chat_postMessage(
+                    channel=target, metadata=metadata, **message(reply)
+                )
             except SlackApiError as error:
                 raise _explained(error, space, target) from None
         log.info("posted message %s to channel %s of slack:%s", sent["ts"], target, space.id)
         return str(sent["ts"])
+
+    async def _already_posted(self, channel: str, nonce: str) -> str | None:
+        """The ts of a scheduled post with ``nonce`` among the channel's latest messages.
+
+        Slack has no idempotency key, so a retry after a crash between posting and recording
+        looks for the post's metadata first. A history Slack will not show (a missing scope)
+        is logged and the post goes out, as it would have before.
+        """
+        try:
+            history = await self._client.conversations_history(
+                channel=channel, limit=HISTORY, include_all_metadata=True
+            )
+        except SlackApiError as error:
+            log.warning("cannot read channel %s's history (%s)", channel, error_code(error))
+            return None
+        for item in history.get("messages") or []:
+            metadata = item.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == EVENT and payload.get("nonce") == nonce:
+                return str(item.get("ts"))
+        return None
 
     async def edit(
         self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply

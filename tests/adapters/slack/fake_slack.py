@@ -190,6 +190,13 @@ class FakeSlack:
         await self.posts.put(message)
         return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
 
+    async def api_conversations_history(self, body: dict[str, Any]) -> dict[str, Any]:
+        # Newest first, with each message's metadata (the bot asks include_all_metadata).
+        newest = list(reversed(self.messages[body.get("channel", "")]))
+        limit = int(body.get("limit") or 100)
+        shown = [{**m, "metadata": _json(m["metadata"])} if "metadata" in m else m for m in newest]
+        return {"ok": True, "messages": shown[:limit], "has_more": len(newest) > limit}
+
     async def api_chat_update(self, body: dict[str, Any]) -> dict[str, Any]:
         channel = body.get("channel", "")
         for message in self.messages[channel]:

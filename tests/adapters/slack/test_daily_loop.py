@@ -107,6 +107,22 @@ async def test_the_one_off_publisher_posts_and_edits_over_the_web_api(fake, sett
     assert fake.problems == []
 
 
+async def test_a_retried_scheduled_post_finds_itself_in_the_channel_and_posts_once(fake, settings):
+    # A crash between posting and recording retries the post with the same nonce: the
+    # publisher finds it in the channel's recent messages by its metadata and posts nothing.
+    space = SpaceRef("slack", TEAM)
+    scheduled = Reply(title="오늘의 퀴즈", nonce="424242")
+    async with FACES["slack"].publisher(settings) as publisher:
+        first = await publisher.post(space, p.CHANNEL, scheduled)
+        again = await publisher.post(space, p.CHANNEL, scheduled)
+        other = await publisher.post(space, p.CHANNEL, Reply(title="내일 퀴즈", nonce="434343"))
+    assert first == again
+    assert other != first
+    titles = [m["blocks"][0]["text"]["text"] for m in fake.messages[p.CHANNEL]]
+    assert titles == ["오늘의 퀴즈", "내일 퀴즈"]
+    assert fake.problems == []
+
+
 async def test_the_one_off_publisher_refuses_a_rejected_token(fake, tmp_path):
     settings = make_settings(fake, tmp_path, slack_bot_token="xoxb-wrong")
     with pytest.raises(SlackLoginError):
