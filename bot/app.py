@@ -24,6 +24,7 @@ from bot.core.models import Content, SpaceRef, Term
 from bot.core.ports import Clock, PostKey, PostStatus, Publisher
 from bot.core.quiz import QuizService
 from bot.core.replies import Reply
+from bot.core.review.digest import with_team_heatmap
 from bot.core.review.loop import ReviewLoop
 from bot.core.review.ports import ReviewRepository
 from bot.core.review.service import ReviewService
@@ -254,6 +255,8 @@ class Application:
         daily.quiz_prefer = (loop.weakest_terms, "review.quiz.weakest")
         reminder = daily.composer(PostKind.RETRO_REMINDER)
         daily.register(PostKind.RETRO_REMINDER, loop.with_due_reviews(reminder))
+        digest = daily.composer(PostKind.WEEKLY_DIGEST)
+        daily.register(PostKind.WEEKLY_DIGEST, with_team_heatmap(review, digest))
         glossary.offer_review()
         return review
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import struct
 from pathlib import Path
 
 import pytest
 
-from bot.adapters.console import make_chat, prepare_space
+from bot.adapters.console import CONSOLE_SPACE, make_chat, prepare_space
 from bot.adapters.console.render import render_text
 from bot.app import Application
 from bot.core.i18n import t
+from bot.core.review.digest import team_stats
+from bot.core.review.stats import StudyStats, WeekAccuracy
+from bot.core.schedule import PostKind
 from bot.infra.content import load_content, shipped_content_dir
 from bot.settings import Settings
 from tests.core.fakes import FixedClock, at
@@ -120,3 +124,38 @@ async def test_export_offers_the_anki_deck_beside_the_til_file(chat):
     exported = await chat.handle("/export today")
     assert [b.custom_id for b in exported.buttons] == ["review:anki:deck"]
     assert "Anki" in render_text(await chat.handle("1"))
+
+
+async def test_the_weekly_digest_carries_the_teams_heatmap(chat, application, tmp_path):
+    chat.ask = answers("도커를 배웠다", "좋았다", "", "")
+    await chat.handle("/retro")
+    await chat.handle("/define 도커")
+    await chat.handle("1")  # 복습에 추가
+    await chat.handle("/review")
+    await chat.handle("1")  # 정답 보기
+    await chat.handle("3")  # 알맞음
+    services = application.services
+    settings = await services.spaces.settings(CONSOLE_SPACE)
+    compose = services.daily.composer(PostKind.WEEKLY_DIGEST)
+    draft = await compose(settings, START.date(), START)
+    [picture] = draft.reply.attachments
+    assert picture.mime == "image/png"
+    assert picture.data.startswith(b"\x89PNG")
+    figures = await services.review.team_figures(CONSOLE_SPACE, "팀")
+    assert sum(count for _, count in figures.heatmap) >= 2  # the retro and the review
+    assert figures.reviews_done == 1
+
+
+def test_team_figures_add_up_every_members_days_and_weeks():
+    day = dt.date(2024, 3, 4)
+    week = WeekAccuracy(day, 2, 1)
+
+    def member(count: int, answered: int) -> StudyStats:
+        accuracy = (dataclasses.replace(week, answered=answered, correct=answered - 1),)
+        return StudyStats("u", "u", day, ((day, count),), accuracy, (), 1, 3, 2)
+
+    team = team_stats([member(2, 2), member(3, 4)], "팀")
+    assert team.heatmap == ((day, 5),)
+    assert (team.accuracy[0].answered, team.accuracy[0].correct) == (6, 4)
+    assert (team.reviews_done, team.cards, team.forecast) == (2, 0, ())
+    assert team_stats([], "팀") is None

@@ -151,9 +151,9 @@ class ConsoleChat:
         if isinstance(response, Form):
             return await self._fill(response)
         reply = response.reply if isinstance(response, Refusal) else response
-        return await self._save_files(_inline_files(reply))
+        return await self.save_files(_inline_files(reply))
 
-    async def _save_files(self, reply: Reply) -> Reply:
+    async def save_files(self, reply: Reply) -> Reply:
         """Write the files a terminal cannot show and say where each one is."""
         if not reply.attachments or self.files_dir is None:
             return reply

@@ -37,6 +37,8 @@ class ConsolePublisher:
     async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
         if self._chat is not None:
             self._chat.remember(reply)
+            # A picture in a post (the weekly heatmap) is saved under the data dir.
+            reply = await self._chat.save_files(reply)
         self._stdout.write(f"\n{self._wrap(render_text(reply))}\n\n{self._prompt}")
         self._stdout.flush()
         return str(next(self._ids))

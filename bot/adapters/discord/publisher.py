@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections.abc import AsyncIterator
 from typing import Any
@@ -42,9 +43,14 @@ class DiscordPublisher:
     async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
         """Send ``reply`` (embed and restart-proof buttons) to ``channel``; the message id."""
         rendered = render(reply)
+        files = [discord.File(io.BytesIO(a.data), filename=a.name) for a in reply.attachments]
+        picture = next((a.name for a in reply.attachments if a.mime.startswith("image/")), None)
+        if picture is not None:  # the weekly digest's heatmap shows inside its card
+            rendered.embed.set_image(url=f"attachment://{picture}")
         message = await self._channel(space, channel).send(
             content=mention_line(reply) or None,
             embed=rendered.embed,
+            files=files or MISSING,
             view=rendered.view if rendered.view is not None else MISSING,
             allowed_mentions=allowed_mentions(reply),
             # discord.py sends a nonce with enforce_nonce: a retried scheduled post comes

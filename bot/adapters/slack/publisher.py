@@ -62,7 +62,28 @@ class SlackPublisher:
             except SlackApiError as error:
                 raise _explained(error, space, target) from None
         log.info("posted message %s to channel %s of slack:%s", sent["ts"], target, space.id)
+        await self._attach(target, str(sent["ts"]), reply)
         return str(sent["ts"])
+
+    async def _attach(self, channel: str, ts: str, reply: Reply) -> None:
+        """Upload a post's files (the digest's heatmap) in its thread; a refusal is logged."""
+        for attachment in reply.attachments:
+            try:
+                await self._client.files_upload_v2(
+                    channel=channel,
+                    thread_ts=ts,
+                    file=attachment.data,
+                    filename=attachment.name,
+                    title=attachment.name,
+                )
+            except SlackApiError as error:
+                log.warning(
+                    "could not attach %s to %s in %s (%s)",
+                    attachment.name,
+                    ts,
+                    channel,
+                    error_code(error),
+                )
 
     async def _already_posted(self, channel: str, nonce: str) -> str | None:
         """The ts of a scheduled post with ``nonce`` among the channel's latest messages.

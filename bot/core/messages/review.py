@@ -124,6 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "용어 {count}개를 Anki 덱으로 묶었어요: {name}",
         "en": "Packed {count} terms as an Anki deck: {name}",
     },
+    "stats.team": {"ko": "우리 팀", "en": "The team"},
     "stats.title": {
         "ko": "📊 {name}님의 학습 기록",
         "en": "📊 {name}'s study record",

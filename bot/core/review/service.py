@@ -315,6 +315,19 @@ class ReviewService:
             activity_days=days, due=due, cards=cards,
         )  # fmt: skip
 
+    async def team_figures(self, space: SpaceRef, name: str) -> StudyStats | None:
+        """The team's figures for the weekly digest: every member with cards, public parts."""
+        from bot.core.review.digest import team_stats
+
+        settings = await self._spaces.settings(space)
+        members = sorted({card.user_id for card in await self._repo.cards(settings.key)})
+        figures = [await self.study_stats(space, m, m, public=True) for m in members]
+        return team_stats(figures, name)
+
+    def picture(self, figures: StudyStats, locale: str) -> bytes | None:
+        """The /stats picture of ``figures`` (a PNG), or None where no chart renderer is set."""
+        return None if self._charts is None else self._charts.render(figures, locale)
+
     async def stats(
         self,
         space: SpaceRef,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from tests.adapters.discord import fake_payloads as p
+from tests.adapters.discord.fake_modals import attach, read_body
 from tests.adapters.discord.fake_records import Sent
 from tests.adapters.discord.fake_rest import error, json_response
 
@@ -81,15 +82,15 @@ class _ChannelRoutes:
             return error(401, 0, "401: Unauthorized")
         if request.match_info["cid"] not in self.fake.channels.channels:
             return error(404, 10003, "Unknown Channel")
-        if request.content_type != "application/json":
-            return error(400, 50035, "Invalid Form Body: the fake accepts JSON only")
+        if request.content_type not in ("application/json", "multipart/form-data"):
+            return error(400, 50035, "Invalid Form Body: the fake accepts JSON or multipart")
         return None
 
     async def post(self, request: web.Request) -> web.Response:
         refused = self._refusal(request)
         if refused is not None:
             return refused
-        body = await request.json()
+        body, uploads = await read_body(request)
         problems = self.fake.problems("channel", body)
         if problems:
             return error(400, 50035, "Invalid Form Body", problems)
@@ -100,6 +101,7 @@ class _ChannelRoutes:
             return json_response(self.fake.channels.nonces[nonce])
         guild_id, _ = self.fake.channels.channels[channel_id]
         message = p.message(body, guild_id=guild_id) | {"channel_id": channel_id, "type": 0}
+        attach(self.fake, message, uploads)
         if nonce is not None:
             self.fake.channels.nonces[nonce] = message
         for key in ("webhook_id", "application_id"):  # a bot's channel post is no webhook's

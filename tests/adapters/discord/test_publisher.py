@@ -10,9 +10,10 @@ import pytest
 from bot.adapters.discord.errors import DiscordLoginError, MissingTokenError
 from bot.adapters.discord.publisher import NoChannelError, rest_publisher
 from bot.core.models import SpaceRef
-from bot.core.replies import Reply, ReplyButton, ReplyField
+from bot.core.replies import Attachment, Reply, ReplyButton, ReplyField
 from tests.adapters.discord import fake_payloads as p
 from tests.adapters.discord.conftest import make_settings
+from tests.adapters.discord.fake_modals import files
 
 SPACE = SpaceRef("discord", str(p.GUILD_ID))
 CHANNEL = str(p.CHANNEL_ID)
@@ -137,4 +138,18 @@ async def test_a_retried_scheduled_post_with_its_nonce_appears_once(fake, settin
     assert first == again == post.message["id"]
     assert post.body["nonce"] == "123456789012345678"
     assert post.body["enforce_nonce"] is True
+    assert fake.rejected == []
+
+
+async def test_a_post_with_a_picture_shows_it_inside_its_card(fake, settings):
+    digest = dataclasses.replace(
+        RESULT, attachments=(Attachment("team-2026-11-27.png", b"\x89PNG-team", "image/png"),)
+    )
+    async with rest_publisher(settings) as publisher:
+        await publisher.post(SPACE, CHANNEL, digest)
+
+    [post] = fake.channels.posts
+    [upload] = files(fake, post)
+    assert (upload.filename, upload.data) == ("team-2026-11-27.png", b"\x89PNG-team")
+    assert post.embeds[0]["image"]["url"] == "attachment://team-2026-11-27.png"
     assert fake.rejected == []

@@ -234,6 +234,7 @@ class FakeSlack:
         files = _json(body.get("files"))
         for item in files:
             self.uploads[item["id"]]["channel"] = body.get("channel_id")
+            self.uploads[item["id"]]["thread_ts"] = body.get("thread_ts")
             await self.posts.put({"method": "files", **self.uploads[item["id"]]})
         return {"ok": True, "files": [{"id": f["id"]} for f in files]}
 

@@ -11,7 +11,7 @@ import pytest
 from bot.adapters.slack.runner import SlackLoginError
 from bot.core.i18n import t
 from bot.core.models import SpaceRef
-from bot.core.replies import Reply
+from bot.core.replies import Attachment, Reply
 from bot.core.schedule import PostKind
 from bot.faces import FACES
 from tests.adapters.slack import fake_payloads as p
@@ -128,3 +128,18 @@ async def test_the_one_off_publisher_refuses_a_rejected_token(fake, tmp_path):
     with pytest.raises(SlackLoginError):
         async with FACES["slack"].publisher(settings):
             pass
+
+
+async def test_a_post_with_a_picture_uploads_it_in_the_posts_thread(fake, settings):
+    space = SpaceRef("slack", TEAM)
+    picture = Attachment("team-2025-03-07.png", b"\x89PNG-team", "image/png")
+    async with FACES["slack"].publisher(settings) as publisher:
+        ts = await publisher.post(
+            space, p.CHANNEL, Reply(title="주간 요약", attachments=(picture,))
+        )
+    [upload] = fake.uploads.values()
+    assert upload["filename"] == "team-2025-03-07.png"
+    assert upload["data"] == b"\x89PNG-team"
+    assert upload["channel"] == p.CHANNEL
+    assert upload["thread_ts"] == ts
+    assert fake.problems == []
