@@ -315,6 +315,13 @@ class GlossaryIndex:
         score = 100.0 - _KEYBOARD_PENALTY
         return tuple(Match(m.term, MatchKind.KEYBOARD, min(score, m.score)) for m in found)
 
+    def warm(self) -> bool:
+        """Whether every kind of lookup answers at once (nothing slow is left to load).
+
+        The first description query loads the analyser and builds the description index.
+        """
+        return self._described is not None and analysis.ANALYSER.loaded()
+
     def describer(self) -> DescriptionIndex:
         """The description search, built on first use (it loads the analyser)."""
         if self._described is None:

@@ -235,3 +235,16 @@ async def test_what_a_platform_must_know_before_the_answer(router):
     assert router.expects("form", "journal:retro:prv") == (True, False)
     assert router.expects("form", "journal:retro:pub") == (False, False)
     assert router.expects("button", "nothing") == (True, False)
+
+
+async def test_a_lookup_that_may_load_the_analyser_runs_off_the_event_loop(monkeypatch):
+    import threading
+
+    from bot.core.interaction.glossary import warmed
+
+    glossary = GlossaryService(sample_content())
+    loop_thread = threading.get_ident()
+    cold = await warmed(glossary, None, threading.get_ident)
+    assert cold != loop_thread
+    monkeypatch.setattr(type(glossary.index), "warm", lambda _index: True)
+    assert await warmed(glossary, None, threading.get_ident) == loop_thread

@@ -10,8 +10,9 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.client import StudyBot
-from bot.adapters.discord.interact import dispatch, log_interaction
+from bot.adapters.discord.interact import dispatch, locale_for, log_interaction
 from bot.adapters.discord.translator import ls
+from bot.core.interaction.glossary import complete
 from bot.core.models import SpaceRef
 from bot.core.spaces import space_key
 
@@ -40,19 +41,21 @@ def _define_command() -> app_commands.Command[Any, ..., None]:
     async def complete_term(
         interaction: discord.Interaction[StudyBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return suggest(interaction, current)
+        return await suggest(interaction, current)
 
     return define
 
 
-def suggest(
+async def suggest(
     interaction: discord.Interaction[StudyBot], current: str
 ) -> list[app_commands.Choice[str]]:
     """Up to 25 autocomplete choices; an error here only costs the user their suggestions."""
     started = time.perf_counter()
     try:
         space = space_key_of(interaction.guild_id)
-        found = interaction.client.services.glossary.complete(current, MAX_CHOICES, space=space)
+        glossary = interaction.client.services.glossary
+        locale = locale_for(interaction, interaction.client.settings.locale)
+        found = await complete(glossary, current, MAX_CHOICES, space, locale)
     except Exception:
         log.exception("autocomplete id=%s failed", interaction.id)
         log_interaction(interaction, "define:complete", "error", started, level=logging.DEBUG)

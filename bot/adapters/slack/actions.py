@@ -17,6 +17,7 @@ from bot.adapters.slack.views import LOOKUP_FORM, channel_of, submitted
 from bot.core.glossary import show_button_id
 from bot.core.interaction.actor import Actor
 from bot.core.interaction.forms import Refusal
+from bot.core.interaction.glossary import complete
 from bot.core.interaction.router import Response
 from bot.core.replies import Reply
 
@@ -35,7 +36,7 @@ def register(app: AsyncApp, face: SlackFace) -> None:
         await submit(face, body, ack)
 
     async def on_options(ack: AsyncAck, body: dict[str, Any]) -> None:
-        await ack(options=suggestions(face, body))
+        await ack(options=await suggestions(face, body))
 
     app.action(_ANY)(on_action)
     app.view(_ANY)(on_submit)
@@ -115,13 +116,13 @@ def _block(name: str, values: dict[str, str]) -> str:
     return name if name in values else next(iter(values), name)
 
 
-def suggestions(face: SlackFace, body: dict[str, Any]) -> list[dict[str, Any]]:
+async def suggestions(face: SlackFace, body: dict[str, Any]) -> list[dict[str, Any]]:
     """The search box's options: the same autocomplete as Discord's /define."""
     typed = str(body.get("value") or "")
     team = (body.get("team") or {}).get("id")
-    choices = face.services.glossary.complete(
-        typed, MAX_OPTIONS, space=f"slack:{team}" if team else None
-    )
+    locale = face.locale
+    space = f"slack:{team}" if team else None
+    choices = await complete(face.services.glossary, typed, MAX_OPTIONS, space, locale)
     return [
         {
             "text": {"type": "plain_text", "text": plain(choice.name, MAX_OPTION_TEXT)},

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
 
+from bot.core.glossary import Choice, GlossaryService
 from bot.core.interaction.options import Command, Option, parse_flag, text_option
 from bot.core.interaction.router import Call, Router
 from bot.core.replies import Reply
+
+_T = TypeVar("_T")
 
 DEFINE = Command(
     "define",
@@ -19,10 +25,35 @@ DEFINE = Command(
 HELP = Command("help")
 
 
+async def warmed(glossary: GlossaryService, space: str | None, work: Callable[[], _T]) -> _T:
+    """Run a lookup; in a worker thread while the analyser or a description index may load.
+
+    Loading them takes seconds, and a chat face's event loop must keep answering (and
+    Discord's heartbeat must keep beating) meanwhile. Once loaded, lookups run in place.
+    """
+    if glossary.index_for(space).warm():
+        return work()
+    return await asyncio.to_thread(work)
+
+
+async def complete(
+    glossary: GlossaryService, prefix: str, limit: int, space: str | None, locale: str
+) -> list[Choice]:
+    """Autocomplete for every face, without blocking it on a first description query."""
+    return await warmed(
+        glossary, space, lambda: glossary.complete(prefix, limit, space=space, locale=locale)
+    )
+
+
 async def define(call: Call) -> Reply:
     actor = call.actor
     term = text_option(call.options, "term") or ""
-    reply = call.services.glossary.define(term, actor.locale, space=actor.space_key)
+    glossary = call.services.glossary
+    reply = await warmed(
+        glossary,
+        actor.space_key,
+        lambda: glossary.define(term, actor.locale, space=actor.space_key),
+    )
     if parse_flag(call.options.get("private")):
         return dataclasses.replace(reply, ephemeral=True)
     return reply
