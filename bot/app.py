@@ -192,6 +192,7 @@ class Application:
             quiz_repo=quiz_repo,
             slugify=term_slug,
         )
+        journal.publisher = self.relay
         journal.register(daily)
         await journal.load_glossary_layers()
         review = (

@@ -215,6 +215,14 @@ class JournalRepository(Protocol):
         self, space: str, user_id: str, display_name: str, at: dt.datetime
     ) -> None: ...
 
+    async def remember_card(self, entry_id: int, channel: str, message_id: str) -> None:
+        """Where an entry's public card was posted (the latest one replaces the last)."""
+
+    async def card_of(self, entry_id: int) -> tuple[str, str] | None:
+        """(channel, message id) of the entry's public card, if a face reported one."""
+
+    async def forget_card(self, entry_id: int) -> None: ...
+
     async def members(self, space: str) -> list[Member]: ...
 
     async def set_away(

@@ -78,6 +78,9 @@ class Reply:
     # second send with the same key (Discord's enforce_nonce) passes it along, so a retry
     # after a crash between publishing and recording cannot post twice.
     nonce: str = ""
+    # What a public reply shows (``journal:<entry id>``): a face reports where it posted
+    # such a reply, so the core can withdraw the message later (an entry made private).
+    ref: str = ""
 
 
 def defang(text: str) -> str:

@@ -209,6 +209,23 @@ class SqliteJournalRepository:
     ) -> None:
         await self._touch.submit((space, user_id, display_name, to_db_time(at), to_db_time(at)))
 
+    async def remember_card(self, entry_id: int, channel: str, message_id: str) -> None:
+        await self._db.execute(
+            """INSERT INTO journal_cards (entry_id, channel, message_id) VALUES (?, ?, ?)
+               ON CONFLICT (entry_id) DO UPDATE
+               SET channel = excluded.channel, message_id = excluded.message_id""",
+            (entry_id, channel, message_id),
+        )
+
+    async def card_of(self, entry_id: int) -> tuple[str, str] | None:
+        row = await self._db.fetchone(
+            "SELECT channel, message_id FROM journal_cards WHERE entry_id = ?", (entry_id,)
+        )
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    async def forget_card(self, entry_id: int) -> None:
+        await self._db.execute("DELETE FROM journal_cards WHERE entry_id = ?", (entry_id,))
+
     async def members(self, space: str) -> list[Member]:
         rows = await self._db.fetchall(
             "SELECT user_id, display_name FROM journal_members WHERE space = ? ORDER BY user_id",

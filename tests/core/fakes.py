@@ -389,6 +389,7 @@ class InMemoryJournalRepository:
         self.rows: dict[int, Entry] = {}
         self.history: list[EntryVersion] = []
         self.member_rows: dict[tuple[str, str], Member] = {}
+        self.cards: dict[int, tuple[str, str]] = {}
         self.away_rows: dict[tuple[str, str], dt.date] = {}
         self.suggestion_rows: dict[int, Suggestion] = {}
         self.layer: dict[str, list[tuple[Term, str]]] = {}
@@ -468,6 +469,15 @@ class InMemoryJournalRepository:
         self, space: str, user_id: str, display_name: str, at: dt.datetime
     ) -> None:
         self.member_rows[space, user_id] = Member(user_id, display_name)
+
+    async def remember_card(self, entry_id: int, channel: str, message_id: str) -> None:
+        self.cards[entry_id] = (channel, message_id)
+
+    async def card_of(self, entry_id: int) -> tuple[str, str] | None:
+        return self.cards.get(entry_id)
+
+    async def forget_card(self, entry_id: int) -> None:
+        self.cards.pop(entry_id, None)
 
     async def members(self, space: str) -> list[Member]:
         return [m for (s, _), m in sorted(self.member_rows.items()) if s == space]

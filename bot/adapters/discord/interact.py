@@ -24,6 +24,7 @@ from bot.core.interaction.forms import DISCORD_FORM, Form, Refusal
 from bot.core.interaction.options import OptionValue
 from bot.core.interaction.router import Outcome, Response, Router
 from bot.core.models import SpaceRef, UserRef
+from bot.core.replies import Reply
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,20 @@ async def answer(
     status = outcome.status
     if not await _send(interaction, outcome.response):
         status = f"{status}+send_failed"
+    elif isinstance(outcome.response, Reply) and outcome.response.ref:
+        await _remember(interaction, outcome.response)
     log_interaction(interaction, command, status, started)
+
+
+async def _remember(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Tell the core where a public card went, so it can withdraw it later."""
+    if reply.ephemeral:
+        return
+    try:
+        message = await interaction.original_response()
+    except discord.HTTPException:
+        return
+    await router_of(interaction).posted(reply.ref, str(message.channel.id), str(message.id))
 
 
 async def _defer(interaction: discord.Interaction[Any], private: bool) -> None:

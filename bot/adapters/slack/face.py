@@ -113,7 +113,9 @@ async def post_in_channel(face: SlackFace, actor: Actor, reply: Reply) -> None:
             await face.client.chat_postEphemeral(channel=channel, user=actor.member.id, **body)
             return
         if channel is not None:
-            await face.client.chat_postMessage(channel=channel, **body)
+            sent = await face.client.chat_postMessage(channel=channel, **body)
+            if reply.ref:  # a public journal card: remembered, so it can be withdrawn later
+                await face.router.posted(reply.ref, channel, str(sent["ts"]))
             return
     except SlackApiError as error:
         if error_code(error) not in _NOT_THERE:

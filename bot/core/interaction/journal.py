@@ -11,11 +11,11 @@ from bot.core.interaction.ids import ActionId, action_id
 from bot.core.interaction.journal_forms import FormFlags, private_form, retro_form, scrum_form
 from bot.core.interaction.options import Command, Option, OptionValue, parse_flag, text_option
 from bot.core.interaction.router import Call, Router
-from bot.core.journal import EntryKind, JournalService, RetroForm
+from bot.core.journal import EntryKind, JournalService, RetroForm, SavedEntry
 from bot.core.journal import forms as journal_forms
 from bot.core.models import UserRef
 from bot.core.replies import Attachment, Reply, ReplyButton, Tone
-from bot.core.services import need
+from bot.core.services import Services, need
 
 SCRUM_FORM = "journal:scrum"
 RETRO_FORM = "journal:retro"
@@ -72,7 +72,7 @@ async def open_scrum(call: Call) -> Form | Reply:
         saved = await _journal(call).save_scrum(
             actor.team, actor.member, goals, public=flags.public, locale=actor.locale
         )
-        return _private_if(saved.reply, not flags.public)
+        return _card(saved, flags.public)
     return scrum_form(prefill.goals, flags, actor.locale)
 
 
@@ -108,7 +108,7 @@ async def save_scrum(call: Call) -> Reply:
         owner_id=flags.owner_id,
         locale=actor.locale,
     )
-    return _private_if(saved.reply, not flags.public)
+    return _card(saved, flags.public)
 
 
 async def save_retro(call: Call) -> Reply:
@@ -123,11 +123,19 @@ async def save_retro(call: Call) -> Reply:
         owner_id=flags.owner_id,
         locale=actor.locale,
     )
-    return _private_if(saved.reply, not flags.public)
+    return _card(saved, flags.public)
 
 
-def _private_if(reply: Reply, private: bool) -> Reply:
-    return dataclasses.replace(reply, ephemeral=True) if private else reply
+def _card(saved: SavedEntry, public: bool) -> Reply:
+    """The saved card; a public one names its entry, so where it is posted is remembered."""
+    if public:
+        return dataclasses.replace(saved.reply, ref=f"journal:{saved.entry.id}")
+    return dataclasses.replace(saved.reply, ephemeral=True)
+
+
+async def card_posted(services: Services, arg: str, channel: str, message_id: str) -> None:
+    if arg.isdigit():
+        await need(services.journal).card_posted(int(arg), channel, message_id)
 
 
 def member_option(value: OptionValue, platform: str) -> UserRef | None:
@@ -212,5 +220,6 @@ def register(router: Router) -> None:
     router.add_command(GLOSSARY, glossary)
     router.add_button(EDIT_BUTTON, open_edit, opens_form=True)
     router.add_button(ACCEPT_BUTTON, accept, private=False)
+    router.add_posted("journal", card_posted)
     router.add_form(SCRUM_FORM, save_scrum, labels=DRAFT_LABELS, private=private_form)
     router.add_form(RETRO_FORM, save_retro, labels=DRAFT_LABELS, private=private_form)

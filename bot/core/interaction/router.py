@@ -9,6 +9,7 @@ refusal says or who may see it.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 
 Response = Reply | Form | Refusal
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class Call:
 
 
 Handler = Callable[[Call], Awaitable[Response]]
+# Told where a public reply with a ``ref`` was posted: (the ref's arg, channel, message id).
+Posted = Callable[[Services, str, str, str], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Router:
         self._commands: dict[str, _Route] = {}
         self._buttons: dict[str, _Route] = {}
         self._forms: dict[str, _Route] = {}
+        self._posted: dict[str, Posted] = {}
 
     def add_command(self, spec: Command, handler: Handler) -> None:
         self.commands[spec.name] = spec
@@ -96,6 +101,21 @@ class Router:
         platform that must choose before the answer exists (a deferred reply).
         """
         self._forms[route] = _Route(handler, False, labels or {}, private_arg=private)
+
+    def add_posted(self, feature: str, handler: Posted) -> None:
+        """Hear where a face posted a public reply whose ``ref`` is ``<feature>:<arg>``."""
+        self._posted[feature] = handler
+
+    async def posted(self, ref: str, channel: str, message_id: str) -> None:
+        """A face posted a reply with ``ref`` as ``message_id`` in ``channel``; never raises."""
+        feature, _, arg = ref.partition(":")
+        handler = self._posted.get(feature)
+        if handler is None or not arg:
+            return
+        try:
+            await handler(self.services, arg, channel, message_id)
+        except Exception:
+            log.exception("remembering where %s was posted failed", ref)
 
     def expects(self, kind: str, name: str) -> tuple[bool, bool]:
         """``(private, opens_form)`` of what ``name`` will answer, before it is asked.

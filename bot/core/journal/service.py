@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from bot.core.daily import DailyService
     from bot.core.glossary import GlossaryService
     from bot.core.models import Content, SpaceRef, UserRef
-    from bot.core.ports import Clock, JournalRepository, QuizRepository
+    from bot.core.ports import Clock, JournalRepository, Publisher, QuizRepository
     from bot.core.spaces import SpaceService, SpaceSettings
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ class JournalService:
         self.posts = JournalPosts(repo, quiz_repo, self.team_glossary)
         # Told of every saved entry with the term ids of its 용어 rows (review cards).
         self.saved: SavedHook | None = None
+        # Edits an earlier public card away when its entry is made private (set by the app).
+        self.publisher: Publisher | None = None
 
     def register(self, daily: DailyService) -> None:
         """Hook the evening reminder and the weekly digest into the daily posts."""
@@ -221,7 +223,24 @@ class JournalService:
         withdrawn = None
         if await self._made_private(entry, status):
             withdrawn = render.withdrawn_card(entry, locale or settings.locale)
+            await self._withdraw(space, entry, withdrawn)
         return SavedEntry(entry, status, reply, suggested, withdrawn)
+
+    async def card_posted(self, entry_id: int, channel: str, message_id: str) -> None:
+        """A face posted an entry's public card here; remembered so it can be withdrawn."""
+        await self._repo.remember_card(entry_id, channel, message_id)
+
+    async def _withdraw(self, space: SpaceRef, entry: Entry, stub: Reply) -> None:
+        """Replace the entry's earlier public card with a notice that holds none of its text."""
+        card = await self._repo.card_of(entry.id)
+        if card is None or self.publisher is None:
+            return
+        channel, message_id = card
+        try:
+            await self.publisher.edit(space, channel, message_id, stub)
+        except Exception as exc:  # the card may be gone; the entry is private either way
+            log.warning("could not withdraw the card of entry %s (%s)", entry.id, exc)
+        await self._repo.forget_card(entry.id)
 
     async def _made_private(self, entry: Entry, status: SaveStatus) -> bool:
         """Whether this save turned a public entry private (its public card must go)."""

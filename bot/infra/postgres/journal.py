@@ -175,6 +175,23 @@ class PostgresJournalRepository:
     ) -> None:
         await self._db.execute(_TOUCH_MEMBER, (space, user_id, display_name, at))
 
+    async def remember_card(self, entry_id: int, channel: str, message_id: str) -> None:
+        await self._db.execute(
+            """INSERT INTO journal_cards (entry_id, channel, message_id) VALUES ($1, $2, $3)
+               ON CONFLICT (entry_id) DO UPDATE
+               SET channel = excluded.channel, message_id = excluded.message_id""",
+            (entry_id, channel, message_id),
+        )
+
+    async def card_of(self, entry_id: int) -> tuple[str, str] | None:
+        rows = await self._db.fetch(
+            "SELECT channel, message_id FROM journal_cards WHERE entry_id = $1", (entry_id,)
+        )
+        return None if not rows else (str(rows[0]["channel"]), str(rows[0]["message_id"]))
+
+    async def forget_card(self, entry_id: int) -> None:
+        await self._db.execute("DELETE FROM journal_cards WHERE entry_id = $1", (entry_id,))
+
     async def members(self, space: str) -> list[Member]:
         rows = await self._db.fetch(
             "SELECT user_id, display_name FROM journal_members WHERE space = $1 ORDER BY user_id",

@@ -486,3 +486,31 @@ async def test_log_commands_are_synced_in_korean_with_english_names(fake, journa
     assert {"scrum", "retro", "log", "away", "export", "glossary"} <= {
         c["name"] for c in fake.command_puts[-1].payload
     }
+
+
+async def test_making_a_retro_private_withdraws_its_earlier_public_card(fake, app):
+    connected = asyncio.Event()
+
+    async def on_ready(publisher) -> None:
+        app.relay.connect("discord", publisher)
+        connected.set()
+
+    async with running(fake, serving(app.settings, app.services, on_ready=on_ready)):
+        await asyncio.wait_for(connected.wait(), 10)
+        await _write_public_then_private(fake)
+
+
+async def _write_public_then_private(fake):
+    public = await write_retro(fake, ALICE)
+    assert not public.ephemeral
+    card_id = public.message["id"]
+
+    private = await write_retro(fake, ALICE, {"reflection": "이제는 나만 볼래요"}, 나만보기=True)
+
+    assert private.ephemeral
+    [edit] = [e for e in fake.channels.edits if e.message["id"] == card_id]
+    text = json.dumps(edit.body, ensure_ascii=False)
+    assert t("journal.withdrawn", "ko") in text
+    assert RETRO["reflection"] not in text
+    assert "이제는 나만 볼래요" not in text
+    assert fake.rejected == []

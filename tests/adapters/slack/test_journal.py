@@ -184,3 +184,18 @@ async def test_a_retro_written_where_the_bot_is_not_invited_is_confirmed_in_a_dm
     assert card["method"] == "chat.postMessage"
     assert card["channel"] == "D" + ALICE["id"].lstrip("U")
     assert t("journal.saved", "ko") in json.dumps(card["blocks"], ensure_ascii=False)
+
+
+async def test_making_a_retro_private_withdraws_its_earlier_public_card(bot):
+    card = await write_retro(bot)
+    assert card["method"] == "chat.postMessage"
+    # The earlier card is withdrawn as the private version is saved, then the author hears.
+    withdrawn = await write_retro(bot, values={"reflection": "이제는 나만 볼래요"}, text="나만보기")
+    assert withdrawn["method"] == "chat.update"
+    assert (await bot.post())["method"] == "chat.postEphemeral"
+    assert withdrawn["ts"] == card["ts"]
+    text = json.dumps(withdrawn["blocks"], ensure_ascii=False)
+    assert t("journal.withdrawn", "ko") in text
+    assert RETRO["reflection"] not in text
+    assert "이제는 나만 볼래요" not in text
+    assert bot.fake.problems == []

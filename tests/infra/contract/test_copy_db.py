@@ -29,7 +29,7 @@ TABLES = {
     "glossary_layer", "glossary_suggestions", "journal_away", "journal_entries",
     "journal_entry_history", "journal_members", "posts", "quiz_answers", "quiz_rounds",
     "spaces", "term_rotation",
-    "review_activity", "review_cards", "review_logs", "review_members",
+    "review_activity", "review_cards", "review_logs", "review_members", "journal_cards",
 }  # fmt: skip
 
 
@@ -46,7 +46,8 @@ async def fill(store):
                        EntryBody(reflection="첫"), ("pod",), NOW)  # fmt: skip
     await store.journal.save_entry(entry)
     later = dataclasses.replace(entry, body=EntryBody(reflection="둘"), at=NOW + dt.timedelta(1))
-    await store.journal.save_entry(later)
+    saved, _ = await store.journal.save_entry(later)
+    await store.journal.remember_card(saved.id, "c1", "m-card")
     await store.journal.touch_member("discord:g", "u1", "민지", NOW)
     await store.journal.set_away("discord:g", "u1", MONDAY, NOW)
     row = TermRow("레플리카셋", "복제")
@@ -94,6 +95,7 @@ async def snapshot(store, round_id):
         await store.quiz.answers(round_id),
         entry,
         await store.journal.versions(entry.id),
+        await store.journal.card_of(entry.id),
         await store.journal.members("discord:g"),
         await store.journal.away("discord:g"),
         await store.journal.suggestions("discord:g", pending_only=False),

@@ -162,3 +162,14 @@ async def test_the_layer_refuses_a_taken_id_or_name(repos):
     assert await repo.add_layer_term("discord:other", term, "레플리카셋", "333", NOW)
     assert await repo.layer_terms(SPACE_KEY) == [term]
     assert set(await repo.layers()) == {SPACE_KEY, "discord:other"}
+
+
+async def test_a_public_cards_place_is_remembered_replaced_and_forgotten(repos):
+    repo = repos.journal
+    entry, _ = await repo.save_entry(draft())
+    assert await repo.card_of(entry.id) is None
+    await repo.remember_card(entry.id, "c1", "m1")
+    await repo.remember_card(entry.id, "c2", "m2")
+    assert await repo.card_of(entry.id) == ("c2", "m2")
+    await repo.forget_card(entry.id)
+    assert await repo.card_of(entry.id) is None
