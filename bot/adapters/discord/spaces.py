@@ -11,19 +11,11 @@ from bot.adapters.discord.client import StudyBot
 from bot.adapters.discord.interact import dispatch
 from bot.adapters.discord.translator import ls
 from bot.core.errors import InvalidSettingError
+from bot.core.interaction.daily import SETTING_NAMES
 from bot.core.spaces.parsing import suggest_timezones
 
-OPTIONS = (
-    "channel",
-    "timezone",
-    "morning",
-    "quiz",
-    "quiz_close",
-    "retro",
-    "days",
-    "enabled",
-    "mention_reminders",
-)
+# The options every face offers /settings with, named once in the core.
+OPTIONS = SETTING_NAMES
 TEXT_CHANNELS = (discord.ChannelType.text, discord.ChannelType.news)
 MAX_CHOICES = 25
 
