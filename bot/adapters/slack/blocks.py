@@ -19,10 +19,11 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.adapters.slack.text import mrkdwn, plain
-from bot.core.replies import Reply, ReplyButton, Tone
+from bot.core.replies import Reply, ReplyButton, ReplyField, Tone
 
 MAX_BLOCKS = 100
 MAX_SECTION = 3000
+MAX_COLUMN = 2000  # a section's field (one column of two)
 MAX_HEADER = 150
 MAX_BUTTON_TEXT = 75
 MAX_ACTIONS = 25
@@ -59,8 +60,7 @@ def blocks(reply: Reply, extra: Sequence[ReplyButton] = ()) -> list[dict[str, An
     elif reply.tone in _MARKS and reply.body:
         reply = _marked(reply)
     found.extend(_sections(reply.body))
-    for item in reply.fields:
-        found.extend(_sections(f"**{item.name}**\n{item.value}"))
+    found.extend(_fields(reply.fields))
     buttons = [*reply.buttons, *extra]
     tail: list[Block] = []
     for start in range(0, len(buttons), MAX_ACTIONS):
@@ -71,6 +71,26 @@ def blocks(reply: Reply, extra: Sequence[ReplyButton] = ()) -> list[dict[str, An
         tail.append(ContextBlock(elements=[MarkdownTextObject(text=mrkdwn(reply.footer))]))
     kept = found[: MAX_BLOCKS - len(tail)]
     return [block.to_dict() for block in (*kept, *tail)]
+
+
+def _fields(fields: Sequence[ReplyField]) -> list[Block]:
+    """Each field as a section; side-by-side fields (two entries compared) as two columns."""
+    found: list[Block] = []
+    position = 0
+    while position < len(fields):
+        pair = fields[position : position + 2]
+        texts = [mrkdwn(f"**{f.name}**\n{f.value}", limit=MAX_COLUMN * 5) for f in pair]
+        if (
+            len(pair) == 2
+            and all(f.inline for f in pair)
+            and all(len(x) <= MAX_COLUMN for x in texts)
+        ):
+            found.append(SectionBlock(fields=[MarkdownTextObject(text=x) for x in texts]))
+            position += 2
+            continue
+        found.extend(_sections(f"**{fields[position].name}**\n{fields[position].value}"))
+        position += 1
+    return found
 
 
 def _marked(reply: Reply) -> Reply:

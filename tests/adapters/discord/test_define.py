@@ -204,3 +204,10 @@ async def test_a_servers_own_terms_are_found_only_in_that_server(fake, settings,
     assert here.embeds[0]["title"] == "스터디룸"
     assert {"name": "스터디룸", "value": "study-room"} in completed.data["choices"]
     assert services.glossary.define("스터디룸").title != "스터디룸"
+
+
+async def test_two_terms_in_one_question_are_side_by_side(fake, bot):
+    answer = await (await fake.slash("define", {"용어": "cgroup vs namespace"})).reply()
+    fields = answer.embeds[0]["fields"]
+    assert [f["inline"] for f in fields[:2]] == [True, True]
+    assert "Cgroup" in fields[0]["name"]

@@ -86,3 +86,12 @@ async def test_the_find_terms_shortcut_lists_the_terms_of_a_message(bot):
     sent = await bot.response()
     assert sent["response_type"] == "ephemeral"
     assert _buttons(sent) == ["define:show:docker", "define:show:pod"]
+
+
+async def test_two_terms_in_one_question_are_two_columns(bot):
+    sent = await bot.command("define", "cgroup vs namespace")
+    columns = [b for b in sent["blocks"] if b["type"] == "section" and "fields" in b]
+    assert len(columns) == 1
+    [left, right] = columns[0]["fields"]
+    assert "Cgroup" in left["text"]
+    assert "네임스페이스" in right["text"]
