@@ -1,5 +1,3 @@
-import dataclasses
-import datetime as dt
 import sqlite3
 from importlib import resources
 
@@ -7,14 +5,9 @@ import pytest
 import yaml
 
 from bot.core.journal import (
-    EntryBody,
-    EntryDraft,
-    EntryKind,
-    Goal,
     RetroForm,
-    TermRow,
 )
-from bot.core.models import GlossaryFile, Link, SpaceRef, Term, UserRef
+from bot.core.models import GlossaryFile, SpaceRef, Term, UserRef
 from bot.infra.db import Database, migrations
 from bot.infra.journal_repository import (
     SqliteJournalRepository,
@@ -24,18 +17,7 @@ from bot.infra.journal_repository import (
 )
 from bot.infra.repositories import SqliteSpaceRepository
 from tests.core.fakes import SPACE, at, make_journal, make_stack
-
-SPACE_KEY = "discord:g"
-MONDAY = dt.date(2024, 3, 4)
-NOW = dt.datetime(2024, 3, 4, 12, tzinfo=dt.UTC)
-BODY = EntryBody(
-    goals=(Goal("도커"), Goal("볼륨", done=True)),
-    learned="배운 것",
-    reflection="회고",
-    links=(Link(title="문서", url="https://d.example"),),
-    terms=(TermRow("파드", "단위", "비고"),),
-    term_text=("형식 없는 줄",),
-)
+from tests.infra.contract.test_journal_repositories import BODY, MONDAY, NOW, SPACE_KEY, draft
 
 
 @pytest.fixture
@@ -43,13 +25,6 @@ async def db(tmp_path):
     database = await Database.open(tmp_path / "bot.sqlite3")
     yield database
     await database.close()
-
-
-def draft(**changes) -> EntryDraft:
-    base = EntryDraft(
-        SPACE_KEY, "111", "민지", MONDAY, EntryKind.RETRO, True, BODY, ("docker",), NOW
-    )
-    return dataclasses.replace(base, **changes)
 
 
 def only_first_migration(tmp_path, monkeypatch) -> str:
