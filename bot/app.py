@@ -15,23 +15,21 @@ from types import TracebackType
 from typing import Self
 
 from bot.core.daily import DailyService, MorningService, PostedItem
-from bot.core.errors import StudyBotError
 from bot.core.glossary import GlossaryService
 from bot.core.interaction.setup import build_router
 from bot.core.journal import JournalService
 from bot.core.lookup import GlossaryIndex
 from bot.core.models import Content, SpaceRef, Term
-from bot.core.ports import Clock, PostKey, PostStatus, Publisher
+from bot.core.ports import Clock, Publisher
 from bot.core.quiz import QuizService
-from bot.core.replies import Reply
 from bot.core.review.digest import with_team_heatmap
 from bot.core.review.loop import ReviewLoop
 from bot.core.review.ports import ReviewRepository
 from bot.core.review.service import ReviewService
-from bot.core.schedule import PostKind, due_posts
+from bot.core.schedule import PostKind
 from bot.core.services import Services
 from bot.core.spaces import SpaceDefaults, SpaceService
-from bot.faces import Face, Serving, chosen
+from bot.faces import Face, Relay, Serving, chosen, run_faces
 from bot.infra.backend import ScheduledSpaces, Storage, open_storage, parse_database_url
 from bot.infra.clock import SystemClock
 from bot.infra.content import shipped_content_dir
@@ -45,7 +43,6 @@ log = logging.getLogger(__name__)
 HEARTBEAT_FILE = "heartbeat"
 HEARTBEAT_EVERY = 30.0
 HEARTBEAT_STALE_AFTER = 120.0
-_FACE_CLOSE_TIMEOUT = 15.0
 
 
 def content_dir(settings: Settings) -> Path:
@@ -100,39 +97,6 @@ def configure_logging(settings: Settings, *, to_file: bool = False) -> None:
     logging.getLogger("apscheduler").setLevel(max(floor, logging.WARNING))
     for name in wanted:
         logging.getLogger(name).setLevel(logging.DEBUG)
-
-
-class PublisherUnavailableError(StudyBotError):
-    key = "error.generic"
-
-
-class Relay:
-    """The Publisher the services hold; it forwards each post to its space's face once up.
-
-    The services are built before the faces (the faces need them), and a face's publisher
-    exists only once it is connected, so the link is made late, here, in one place. A space
-    belongs to one platform (``discord:…``, ``slack:…``), and its posts go to that face.
-    """
-
-    def __init__(self) -> None:
-        self.targets: dict[str, Publisher] = {}
-
-    def connect(self, platform: str, publisher: Publisher) -> None:
-        self.targets[platform] = publisher
-
-    def _target(self, space: SpaceRef) -> Publisher:
-        target = self.targets.get(space.platform)
-        if target is None:
-            raise PublisherUnavailableError(f"no {space.platform} face is connected")
-        return target
-
-    async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
-        return await self._target(space).post(space, channel, reply)
-
-    async def edit(
-        self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
-    ) -> None:
-        await self._target(space).edit(space, channel, message_id, reply)
 
 
 class Application:
@@ -300,50 +264,6 @@ class Application:
             raise RuntimeError("use Application as an async context manager")
         return await self.services.daily.post_due(at, space)
 
-    async def unposted(
-        self, at: dt.datetime, space: str | None, platforms: tuple[str, ...]
-    ) -> list[str]:
-        """What was due at ``at`` in the spaces of ``platforms`` and is still not out.
-
-        One line each, naming the post and its last error. ``post-due`` exits non-zero when
-        this is not empty, so cron can see a post that a 403 or a 500 left pending.
-        """
-        daily, spaces = self.services.daily, self.services.spaces
-        if self._storage is None or daily is None or spaces is None:
-            raise RuntimeError("use Application as an async context manager")
-        log_of_posts = self._storage.posts
-        served = [
-            s
-            for s in await spaces.all()
-            if s.space.platform in platforms
-            and (space is None or space in (s.space.id, s.key))
-            and s.enabled
-            and s.channel_id is not None
-        ]
-        missing: list[str] = []
-        for settings in served:
-            try:
-                due = due_posts(settings, at, daily.grace)
-            except (ValueError, OverflowError) as exc:
-                missing.append(f"{settings.key}: cannot work out what is due ({exc})")
-                continue
-            for post in due:
-                record = await log_of_posts.get(PostKey(settings.key, post.local_date, post.kind))
-                if record is None or record.status is not PostStatus.SENT:
-                    error = record.last_error if record is not None else None
-                    missing.append(
-                        f"{post.kind} {post.local_date} {settings.key}: {error or 'not posted'}"
-                    )
-        keys = {s.key for s in served}
-        quiz = self.services.quiz
-        unsettled = await quiz.rounds_to_settle(at) if quiz is not None else []
-        missing += [
-            f"quiz-close {rnd.local_date} {rnd.space}: not settled"
-            for rnd in unsettled
-            if rnd.space in keys
-        ]
-        return missing
-
     async def export_glossary(self, space: str) -> str:
         """A space's accepted glossary terms as content YAML."""
         if self._storage is None:
@@ -419,7 +339,7 @@ async def _serve(application: Application, faces: list[Face], *, force_sync: boo
         )
         for face in faces
     ]
-    await _until(tasks, stop)
+    await run_faces(tasks, stop)
 
 
 async def _beat(path: Path) -> None:
@@ -445,27 +365,3 @@ async def sync_commands(settings: Settings) -> str:
         await face.sync(settings, services) for face in chosen(settings) if face.sync is not None
     ]
     return "\n".join(lines)
-
-
-async def _until(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
-    """Run the faces until one ends or ``stop`` is set; then stop the rest.
-
-    A face that fails (a rejected token, say) ends the whole process with its error, so an
-    operator notices; a face that ends on its own (the console's /quit) ends it quietly.
-    """
-    stopper = asyncio.ensure_future(stop.wait())
-    done, _ = await asyncio.wait({*tasks, stopper}, return_when=asyncio.FIRST_COMPLETED)
-    stop.set()
-    remaining = [task for task in tasks if task not in done]
-    if remaining:
-        # Faces that watch ``stop`` close cleanly; one that does not is cancelled.
-        _, pending = await asyncio.wait(remaining, timeout=_FACE_CLOSE_TIMEOUT)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-    stopper.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await stopper
-    for task in tasks:
-        if task.done() and not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]

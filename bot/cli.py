@@ -24,6 +24,7 @@ from bot.core.glossary import GlossaryService
 from bot.core.i18n import t
 from bot.core.lookup import LookupResult, Match
 from bot.core.models import SpaceRef
+from bot.core.services import need
 from bot.core.shards import ShardSettingsError
 from bot.faces import FACES, chosen
 from bot.infra import backend
@@ -326,7 +327,7 @@ async def _post_due(
             await console.prepare_space(application.services)
         publishers = {f.name: await stack.enter_async_context(f.publisher(settings)) for f in faces}
         posted = await application.post_due(publishers, at, space)
-        unposted = await application.unposted(at, space, application.platforms)
+        unposted = await need(application.services.daily).unposted(at, space)
     for item in posted:
         print(_posted_line(item))
     for line in unposted:

@@ -1,4 +1,4 @@
-"""The registry of chat faces: which exist, which are configured, and how each one starts.
+"""The registry of chat faces: which exist, how each starts, and how posts reach them.
 
 Nothing else branches on the platform. ``app.run`` starts every configured face in one
 process, sharing one database, one content index and one router; ``post-due`` borrows a
@@ -16,12 +16,17 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from bot.core.errors import StudyBotError
 from bot.core.interaction.router import Router
+from bot.core.models import SpaceRef
 from bot.core.ports import Publisher
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.settings import Platform, Settings
 
 OnReady = Callable[[Publisher], Awaitable[object]]
+# How long a face that does not watch ``stop`` gets to close before it is cancelled.
+FACE_CLOSE_TIMEOUT = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +114,60 @@ def chosen(settings: Settings, platform: str | None = None) -> list[Face]:
     """The faces to run: the one asked for, else every face with its tokens, else the console."""
     names = [platform] if platform is not None else list(settings.platforms)
     return [FACES[name] for name in names]
+
+
+class PublisherUnavailableError(StudyBotError):
+    key = "error.generic"
+
+
+class Relay:
+    """The Publisher the services hold; it forwards each post to its space's face once up.
+
+    The services are built before the faces (the faces need them), and a face's publisher
+    exists only once it is connected, so the link is made late, here, in one place. A space
+    belongs to one platform (``discord:…``, ``slack:…``), and its posts go to that face.
+    """
+
+    def __init__(self) -> None:
+        self.targets: dict[str, Publisher] = {}
+
+    def connect(self, platform: str, publisher: Publisher) -> None:
+        self.targets[platform] = publisher
+
+    def _target(self, space: SpaceRef) -> Publisher:
+        target = self.targets.get(space.platform)
+        if target is None:
+            raise PublisherUnavailableError(f"no {space.platform} face is connected")
+        return target
+
+    async def post(self, space: SpaceRef, channel: str | None, reply: Reply) -> str:
+        return await self._target(space).post(space, channel, reply)
+
+    async def edit(
+        self, space: SpaceRef, channel: str | None, message_id: str, reply: Reply
+    ) -> None:
+        await self._target(space).edit(space, channel, message_id, reply)
+
+
+async def run_faces(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
+    """Run the faces until one ends or ``stop`` is set; then stop the rest.
+
+    A face that fails (a rejected token, say) ends the whole process with its error, so an
+    operator notices; a face that ends on its own (the console's /quit) ends it quietly.
+    """
+    stopper = asyncio.ensure_future(stop.wait())
+    done, _ = await asyncio.wait({*tasks, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stop.set()
+    remaining = [task for task in tasks if task not in done]
+    if remaining:
+        # Faces that watch ``stop`` close cleanly; one that does not is cancelled.
+        _, pending = await asyncio.wait(remaining, timeout=FACE_CLOSE_TIMEOUT)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    stopper.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopper
+    for task in tasks:
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]

@@ -6,10 +6,10 @@ import asyncio
 
 import pytest
 
-from bot.app import Application, PublisherUnavailableError, Relay, _until
+from bot.app import Application
 from bot.core.models import SpaceRef
 from bot.core.replies import Reply
-from bot.faces import FACES, chosen
+from bot.faces import FACES, PublisherUnavailableError, Relay, chosen, run_faces
 from bot.infra.content import load_content, shipped_content_dir
 from bot.settings import Settings
 
@@ -70,7 +70,7 @@ async def test_a_failing_face_stops_the_others_and_ends_with_its_error():
 
     tasks = [asyncio.create_task(healthy()), asyncio.create_task(broken())]
     with pytest.raises(RuntimeError, match="token rejected"):
-        await _until(tasks, stop)
+        await run_faces(tasks, stop)
     assert stopped.is_set()
 
 
@@ -83,5 +83,5 @@ async def test_a_face_that_ends_on_its_own_ends_the_process_quietly():
     async def waits() -> None:
         await stop.wait()
 
-    await _until([asyncio.create_task(quits()), asyncio.create_task(waits())], stop)
+    await run_faces([asyncio.create_task(quits()), asyncio.create_task(waits())], stop)
     assert stop.is_set()

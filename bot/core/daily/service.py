@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.core.daily import pending
 from bot.core.i18n import t
 from bot.core.ports import PostKey, PostStatus
 from bot.core.replies import Reply, ReplyField
@@ -34,10 +35,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A claim older than this is treated as abandoned (the process died mid-publish) and retaken.
-# A claim not marked sent is retried after this long. Discord remembers a post's nonce for a
-# few minutes only, so the lease stays within that: a retry after a crash between publishing
-# and recording is refused by Discord as the same post instead of appearing twice.
+# A claim not marked sent is treated as abandoned (the process died mid-publish) and retaken
+# after this long. Discord remembers a post's nonce for a few minutes only, so the lease stays
+# within that: a retry after a crash between publishing and recording is refused by Discord
+# as the same post instead of appearing twice.
 DEFAULT_LEASE = dt.timedelta(minutes=2)
 # How long after its close a quiz post is still edited to show the answer.
 SETTLE_WINDOW = dt.timedelta(hours=24)
@@ -133,6 +134,20 @@ class DailyService:
                 if item is not None:
                     posted.append(item)
         return posted
+
+    async def unposted(self, at: dt.datetime, space_id: str | None = None) -> list[str]:
+        """What was due at ``at`` in the spaces this process serves and is still not out.
+
+        One line each, naming the post and its last error: ``post-due`` exits non-zero when
+        this is not empty, so cron can see a post that a 403 or a 500 left pending.
+        """
+        spaces = [
+            s
+            for s in await self._spaces.all()
+            if self._serves(s, space_id) and s.enabled and s.channel_id is not None
+        ]
+        rounds = await self._quiz.rounds_to_settle(at)
+        return await pending.unposted(spaces, self._posts, rounds, at, self.grace)
 
     async def today(
         self, space: SpaceRef, locale: str | None = None, member: str | None = None
