@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core import analysis, keyboard, korean, phrases
-from bot.core.errors import EmptyQueryError, QueryTooLongError
+from bot.core.errors import EmptyQueryError, QueryTooLongError, StudyBotError
 from bot.core.models import Term
 
 if TYPE_CHECKING:  # numpy and the ranking load on the first description query only
@@ -314,6 +314,17 @@ class GlossaryIndex:
             found = self._chosung_matches(forms)
         score = 100.0 - _KEYBOARD_PENALTY
         return tuple(Match(m.term, MatchKind.KEYBOARD, min(score, m.score)) for m in found)
+
+    def named(self, query: str) -> bool:
+        """Whether ``query`` is answered by a name or 초성 alone (microseconds, nothing loads).
+
+        Most questions in a chat are names; only the rest may reach the analyser.
+        """
+        try:
+            forms = korean.candidates(query.strip())
+        except StudyBotError:
+            return True  # refused at once, before anything could load
+        return bool(forms) and bool(self._exact_matches(forms) or self._chosung_matches(forms))
 
     def warm(self) -> bool:
         """Whether every kind of lookup answers at once (nothing slow is left to load).

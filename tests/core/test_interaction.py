@@ -244,7 +244,12 @@ async def test_a_lookup_that_may_load_the_analyser_runs_off_the_event_loop(monke
 
     glossary = GlossaryService(sample_content())
     loop_thread = threading.get_ident()
-    cold = await warmed(glossary, None, threading.get_ident)
+    cold = await warmed(glossary, None, threading.get_ident, quick=False)
     assert cold != loop_thread
+    # A name answers in place at once; nothing it does can load the analyser.
+    assert await warmed(glossary, None, threading.get_ident, quick=True) == loop_thread
+    assert glossary.index.named("cgroup")
+    assert glossary.index.named("ㅋㅂㄴㅌㅅ")
+    assert not glossary.index.named("컨테이너를 한데 묶어 관리하는 것")
     monkeypatch.setattr(type(glossary.index), "warm", lambda _index: True)
-    assert await warmed(glossary, None, threading.get_ident) == loop_thread
+    assert await warmed(glossary, None, threading.get_ident, quick=False) == loop_thread

@@ -25,13 +25,16 @@ DEFINE = Command(
 HELP = Command("help")
 
 
-async def warmed(glossary: GlossaryService, space: str | None, work: Callable[[], _T]) -> _T:
-    """Run a lookup; in a worker thread while the analyser or a description index may load.
+async def warmed(
+    glossary: GlossaryService, space: str | None, work: Callable[[], _T], *, quick: bool
+) -> _T:
+    """Run a lookup; in a worker thread when it may load the analyser or a description index.
 
     Loading them takes seconds, and a chat face's event loop must keep answering (and
-    Discord's heartbeat must keep beating) meanwhile. Once loaded, lookups run in place.
+    Discord's heartbeat must keep beating) meanwhile. A ``quick`` lookup (a name) and every
+    lookup once they are loaded run in place, with no thread hop.
     """
-    if glossary.index_for(space).warm():
+    if quick or glossary.index_for(space).warm():
         return work()
     return await asyncio.to_thread(work)
 
@@ -40,19 +43,24 @@ async def complete(
     glossary: GlossaryService, prefix: str, limit: int, space: str | None, locale: str
 ) -> list[Choice]:
     """Autocomplete for every face, without blocking it on a first description query."""
+    # Description hits are offered from two words on; fewer never reach the analyser.
     return await warmed(
-        glossary, space, lambda: glossary.complete(prefix, limit, space=space, locale=locale)
+        glossary,
+        space,
+        lambda: glossary.complete(prefix, limit, space=space, locale=locale),
+        quick=len(prefix.split()) < 2,
     )
 
 
 async def define(call: Call) -> Reply:
     actor = call.actor
     term = text_option(call.options, "term") or ""
-    glossary = call.services.glossary
+    glossary, space = call.services.glossary, actor.space_key
     reply = await warmed(
         glossary,
-        actor.space_key,
-        lambda: glossary.define(term, actor.locale, space=actor.space_key),
+        space,
+        lambda: glossary.define(term, actor.locale, space=space),
+        quick=glossary.index_for(space).named(term),
     )
     if parse_flag(call.options.get("private")):
         return dataclasses.replace(reply, ephemeral=True)
