@@ -13,6 +13,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+import aiohttp
 import discord
 
 from bot.adapters.discord.modals import to_modal
@@ -154,7 +155,9 @@ async def _remember(interaction: discord.Interaction[Any], reply: Reply) -> None
         return
     try:
         message = await interaction.original_response()
-    except discord.HTTPException:
+    except (discord.HTTPException, aiohttp.ClientError) as error:
+        # Best effort: the card stays posted; it just cannot be taken back later.
+        log.warning("interaction id=%s: could not read back its card (%s)", interaction.id, error)
         return
     await router_of(interaction).posted(reply.ref, str(message.channel.id), str(message.id))
 
