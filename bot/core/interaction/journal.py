@@ -7,7 +7,7 @@ import dataclasses
 from bot.core.errors import UnknownEntryError
 from bot.core.i18n import t
 from bot.core.interaction.forms import Form
-from bot.core.interaction.ids import ActionId, action_id
+from bot.core.interaction.ids import action_id
 from bot.core.interaction.journal_forms import FormFlags, private_form, retro_form, scrum_form
 from bot.core.interaction.options import Command, Option, OptionValue, parse_flag, text_option
 from bot.core.interaction.router import Call, Router
@@ -201,14 +201,6 @@ async def accept(call: Call) -> Reply:
     return await _journal(call).accept_suggestion(
         actor.team, call.arg, actor.can_manage, actor.locale, actor.member
     )
-
-
-def form_kind(form_id: str) -> str | None:
-    """``scrum`` or ``retro`` for a journal form id, else None."""
-    parsed = ActionId.parse(form_id)
-    if parsed is None or parsed.feature != "journal":
-        return None
-    return parsed.action if parsed.action in {"scrum", "retro"} else None
 
 
 def register(router: Router) -> None:

@@ -134,12 +134,6 @@ class Router:
             return True, False
         return route.private, route.opens_form
 
-    def buttons(self) -> tuple[str, ...]:
-        return tuple(self._buttons)
-
-    def forms(self) -> tuple[str, ...]:
-        return tuple(self._forms)
-
     async def command_text(self, actor: Actor, name: str, text: str) -> Outcome:
         """A command typed as one line (console, Slack): its options are read from the text."""
         spec = self.commands.get(name)

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.interaction.ids import ActionId, action_id
 from bot.core.review.errors import InvalidReviewButtonError
 
 BUTTON_FEATURE = "review"
-_FLIP = re.compile(r"^review:flip:(\d{1,18})\.(\d{1,9})$")
-_RATE = re.compile(r"^review:rate:(\d{1,18})\.(\d{1,9})\.([a-z]{1,8})$")
-_ADD = re.compile(r"^review:add:([a-z0-9][a-z0-9-]{0,119})$")
+# The <arg> of each review button, after the shared id format has been parsed.
+_FLIP = re.compile(r"(\d{1,18})\.(\d{1,9})")
+_RATE = re.compile(r"(\d{1,18})\.(\d{1,9})\.([a-z]{1,8})")
+_ADD = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 ANKI_BUTTON = "review:anki:deck"
 
 
@@ -87,16 +89,16 @@ class LoggedReview:
 
 
 def flip_button_id(card: Card) -> str:
-    return f"{BUTTON_FEATURE}:flip:{card.id}.{card.reps}"
+    return action_id(BUTTON_FEATURE, "flip", f"{card.id}.{card.reps}")
 
 
 def rate_button_id(card: Card, grade: Grade) -> str:
-    return f"{BUTTON_FEATURE}:rate:{card.id}.{card.reps}.{grade.value}"
+    return action_id(BUTTON_FEATURE, "rate", f"{card.id}.{card.reps}.{grade.value}")
 
 
 def add_button_id(term_id: str) -> str:
     """The ``복습에 추가`` button of a /define answer."""
-    return f"{BUTTON_FEATURE}:add:{term_id}"
+    return action_id(BUTTON_FEATURE, "add", term_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,16 +114,20 @@ class ReviewButton:
 
 def parse_button(custom_id: str) -> ReviewButton:
     """Parse any review button; a forged or unknown id raises InvalidReviewButtonError."""
-    if match := _FLIP.match(custom_id):
+    parsed = ActionId.parse(custom_id)
+    action, arg = (
+        (parsed.action, parsed.arg) if parsed and parsed.feature == BUTTON_FEATURE else ("", "")
+    )
+    if action == "flip" and (match := _FLIP.fullmatch(arg)):
         return ReviewButton("flip", int(match.group(1)), int(match.group(2)))
-    if match := _RATE.match(custom_id):
+    if action == "rate" and (match := _RATE.fullmatch(arg)):
         try:
             grade = Grade(match.group(3))
         except ValueError:
             raise InvalidReviewButtonError(custom_id=custom_id[:100]) from None
         return ReviewButton("rate", int(match.group(1)), int(match.group(2)), grade)
-    if match := _ADD.match(custom_id):
-        return ReviewButton("add", term_id=match.group(1))
+    if action == "add" and _ADD.fullmatch(arg):
+        return ReviewButton("add", term_id=arg)
     if custom_id == ANKI_BUTTON:
         return ReviewButton("anki")
     raise InvalidReviewButtonError(custom_id=custom_id[:100])
