@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,7 @@ from bot.core.replies import (
     clip,
     safe,
 )
+from bot.core.review.models import add_button_id
 
 BUTTON_FEATURE = "define"
 MAX_CHOICE_NAME = 100
@@ -127,8 +129,19 @@ class GlossaryService:
         """The raw lookup, for callers that render results themselves (the CLI's JSON)."""
         return self.index_for(space).lookup(query)
 
-    def define(self, query: str, locale: str | None = None, *, space: str | None = None) -> Reply:
-        """Answer `/define`: the entry, several close entries, or a miss with suggestions."""
+    def define(
+        self,
+        query: str,
+        locale: str | None = None,
+        *,
+        space: str | None = None,
+        shareable: bool = False,
+    ) -> Reply:
+        """Answer `/define`: the entry, several close entries, or a miss with suggestions.
+
+        ``shareable`` (a private answer) gives a single entry a 채널에 공유 button that shows
+        it to the whole channel.
+        """
         result = self.index_for(space).lookup(query)
         if not result.matches:
             return self._miss(result, locale)
@@ -137,7 +150,13 @@ class GlossaryService:
         if len(result.matches) > 1:
             return self._ambiguous(result, locale)
         match = result.matches[0]
-        return self.render_term(match.term, locale, match=match, space=space)
+        card = self.render_term(match.term, locale, match=match, space=space)
+        if not shareable:
+            return card
+        share = ReplyButton(
+            t("define.share", locale), action_id(BUTTON_FEATURE, "share", match.term.id)
+        )
+        return dataclasses.replace(card, buttons=(*card.buttons, share))
 
     def show(self, term_id: str, locale: str | None = None, *, space: str | None = None) -> Reply:
         """Answer a `define:show:<id>` button."""
@@ -265,7 +284,7 @@ class GlossaryService:
     def _review(self, term: Term, locale: Locale) -> tuple[ReplyButton, ...]:
         if not self._review_button:
             return ()
-        return (ReplyButton(t("review.add.button", locale), f"review:add:{term.id}"),)
+        return (ReplyButton(t("review.add.button", locale), add_button_id(term.id)),)
 
     def _related(self, term: Term, index: GlossaryIndex) -> list[Term]:
         found = (index.get(term_id) for term_id in term.related)

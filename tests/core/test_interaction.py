@@ -253,3 +253,12 @@ async def test_a_lookup_that_may_load_the_analyser_runs_off_the_event_loop(monke
     assert not glossary.index.named("컨테이너를 한데 묶어 관리하는 것")
     monkeypatch.setattr(type(glossary.index), "warm", lambda _index: True)
     assert await warmed(glossary, None, threading.get_ident, quick=False) == loop_thread
+
+
+async def test_a_private_entry_offers_to_share_it_with_the_channel(router):
+    private = await router.command(actor(), "define", {"term": "cgroup", "private": True})
+    public = (await router.command(actor(), "define", {"term": "cgroup"})).response
+    assert "define:share:cgroup" in [b.custom_id for b in private.response.buttons]
+    assert "define:share:cgroup" not in [b.custom_id for b in public.buttons]
+    shared = (await router.press(actor(), "define:share:cgroup")).response
+    assert not shared.ephemeral

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -51,8 +51,8 @@ def _sections(text: str) -> list[Block]:
     return parts
 
 
-def blocks(reply: Reply, extra: Sequence[ReplyButton] = ()) -> list[dict[str, Any]]:
-    """The blocks of ``reply``, plus ``extra`` buttons (a face's own, such as 채널에 공유)."""
+def blocks(reply: Reply) -> list[dict[str, Any]]:
+    """The blocks of ``reply``: header, sections, columns, buttons and the footer."""
     found: list[Block] = []
     if reply.title:
         title = _MARKS.get(reply.tone, "") + reply.title
@@ -61,7 +61,7 @@ def blocks(reply: Reply, extra: Sequence[ReplyButton] = ()) -> list[dict[str, An
         reply = _marked(reply)
     found.extend(_sections(reply.body))
     found.extend(_fields(reply.fields))
-    buttons = [*reply.buttons, *extra]
+    buttons = reply.buttons
     tail: list[Block] = []
     for start in range(0, len(buttons), MAX_ACTIONS):
         tail.append(
@@ -102,16 +102,14 @@ def fallback(reply: Reply) -> str:
     return plain(reply.title or reply.body.split("\n", 1)[0] or " ", 300)
 
 
-def message(reply: Reply, extra: Iterable[ReplyButton] = ()) -> dict[str, Any]:
+def message(reply: Reply) -> dict[str, Any]:
     """``text`` and ``blocks`` for chat.postMessage, chat.update or a response_url."""
-    text, rendered = _rendered(reply, tuple(extra))
+    text, rendered = _rendered(reply)
     return {"text": text, "blocks": list(rendered)}
 
 
 # The glossary hands out the same Reply for the same card again and again; building Block
 # Kit objects (each validated by slack_sdk) is most of a lookup's cost, so the result is kept.
 @functools.lru_cache(maxsize=2048)
-def _rendered(
-    reply: Reply, extra: tuple[ReplyButton, ...]
-) -> tuple[str, tuple[dict[str, Any], ...]]:
-    return fallback(reply), tuple(blocks(reply, extra))
+def _rendered(reply: Reply) -> tuple[str, tuple[dict[str, Any], ...]]:
+    return fallback(reply), tuple(blocks(reply))

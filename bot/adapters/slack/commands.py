@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import re
 import time
@@ -18,14 +17,12 @@ from bot.adapters.slack.face import SlackFace, Where, log_outcome, send
 from bot.adapters.slack.text import error_code
 from bot.adapters.slack.views import lookup_modal
 from bot.core.errors import StudyBotError
-from bot.core.i18n import t
 from bot.core.interaction.actor import Actor
 from bot.core.interaction.failures import SlowFormError, error_reply
-from bot.core.interaction.ids import action_id
-from bot.core.interaction.options import OptionValue, parse_text, text_option
+from bot.core.interaction.options import OptionValue, parse_text
 from bot.core.interaction.router import Outcome
 from bot.core.models import UserRef
-from bot.core.replies import Reply, ReplyButton
+from bot.core.replies import Reply
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +64,7 @@ async def answer(face: SlackFace, body: dict[str, Any], respond: AsyncRespond) -
         log_outcome("command", name, actor, outcome, started)
         return
     outcome = await _in_time(face, actor, name, text)
-    where = Where(respond=respond, trigger_id=trigger, extra=_share(face, actor, name, text))
-    if name == "define" and isinstance(outcome.response, Reply):
-        # On Slack a lookup answers the member alone; 채널에 공유 shows it to everyone.
-        private = dataclasses.replace(outcome.response, ephemeral=True)
-        outcome = dataclasses.replace(outcome, response=private)
+    where = Where(respond=respond, trigger_id=trigger)
     await send(face, actor, outcome.response, where)
     log_outcome("command", name, actor, outcome, started)
 
@@ -89,6 +82,13 @@ async def _in_time(face: SlackFace, actor: Actor, name: str, text: str) -> Outco
 
 
 async def _ask(face: SlackFace, actor: Actor, name: str, text: str) -> Outcome:
+    if name == "define":
+        # On Slack a lookup answers the member alone; its 채널에 공유 button shows it to all.
+        try:
+            asked = parse_text(face.router.commands["define"], text)
+        except StudyBotError:  # the router says what could not be placed
+            return await face.router.command_text(actor, name, text)
+        return await face.router.command(actor, name, {**asked, "private": True})
     found = MEMBER.search(text)
     spec = face.router.commands.get(name)
     if found is None or spec is None or spec.option("member") is None:
@@ -100,18 +100,3 @@ async def _ask(face: SlackFace, actor: Actor, name: str, text: str) -> Outcome:
         return await face.router.command_text(actor, name, rest)
     options["member"] = UserRef("slack", found[1], found[2] or found[1])
     return await face.router.command(actor, name, options)
-
-
-def _share(face: SlackFace, actor: Actor, name: str, text: str) -> tuple[ReplyButton, ...]:
-    """The 채널에 공유 button under a private entry found by /define."""
-    if name != "define":
-        return ()
-    try:
-        term = text_option(parse_text(face.router.commands["define"], text), "term") or ""
-    except StudyBotError:
-        return ()
-    result = face.services.glossary.lookup(term, space=actor.space_key)
-    if len(result.matches) != 1:
-        return ()
-    custom_id = action_id("define", "share", result.matches[0].term.id)
-    return (ReplyButton(t("slack.define.share", actor.locale), custom_id),)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from bot.core.i18n import Locale
 from bot.core.interaction.actor import Actor
 from bot.core.interaction.forms import Form, FormTooLargeError, Refusal
 from bot.core.interaction.router import Outcome, Response, Router
-from bot.core.replies import Reply, ReplyButton
+from bot.core.replies import Reply
 from bot.core.services import Services
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,6 @@ class Where:
     respond: Respond | None = None
     trigger_id: str | None = None
     clicked_private: bool = False
-    extra: Sequence[ReplyButton] = ()
 
 
 async def send(face: SlackFace, actor: Actor, response: Response, where: Where) -> bool:
@@ -81,7 +80,7 @@ async def deliver(face: SlackFace, actor: Actor, reply: Reply, where: Where) -> 
     """A reply through the response_url (or to the channel), files to the member's DM."""
     if reply.attachments:
         await upload(face, actor, reply)
-    body = message(reply, where.extra)
+    body = message(reply)
     if where.respond is None:
         await post_in_channel(face, actor, reply)
     elif reply.update and where.clicked_private:

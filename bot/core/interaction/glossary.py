@@ -56,15 +56,14 @@ async def define(call: Call) -> Reply:
     actor = call.actor
     term = text_option(call.options, "term") or ""
     glossary, space = call.services.glossary, actor.space_key
+    private = bool(parse_flag(call.options.get("private")))
     reply = await warmed(
         glossary,
         space,
-        lambda: glossary.define(term, actor.locale, space=space),
+        lambda: glossary.define(term, actor.locale, space=space, shareable=private),
         quick=glossary.index_for(space).named(term),
     )
-    if parse_flag(call.options.get("private")):
-        return dataclasses.replace(reply, ephemeral=True)
-    return reply
+    return dataclasses.replace(reply, ephemeral=True) if private else reply
 
 
 async def show(call: Call) -> Reply:

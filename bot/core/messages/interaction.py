@@ -21,7 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Type a letter or two (or Korean initials)",
     },
     "slack.define.submit": {"ko": "보기", "en": "Show"},
-    "slack.define.share": {"ko": "채널에 공유", "en": "Share to channel"},
+    "define.share": {"ko": "채널에 공유", "en": "Share to channel"},
     "error.slack_login": {
         "ko": "슬랙이 {setting|을} 거부했어요(invalid_auth). .env의 {setting|을} 확인해 주세요.",
         "en": "Slack rejected {setting} (invalid_auth). Check {setting} in .env.",

@@ -128,10 +128,10 @@ async def test_button_of_an_unknown_feature_is_reported_stale(fake, bot):
 
 
 class ExplodingGlossary(GlossaryService):
-    def define(self, query: str, locale: str | None = None, *, space: str | None = None) -> Reply:
+    def define(self, query: str, locale: str | None = None, **options) -> Reply:
         if query == "boom":
             raise RuntimeError("kaboom")
-        return super().define(query, locale, space=space)
+        return super().define(query, locale, **options)
 
 
 async def test_crashing_handler_apologises_privately_and_bot_keeps_answering(
